@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: unit, module and HTTP integration tests against a real
+ * PostgreSQL (see scripts/lib/database.js for which one). Pass a test type
+ * (unit, integration:modules, integration:http) to run only that one; any
+ * further arguments go to jest (e.g. a file pattern).
+ */
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { spawnSync } = require("child_process")
+const { resolveDatabaseServer } = require("./lib/database")
+
+const TEST_TYPES = ["unit", "integration:modules", "integration:http"]
+const root = path.resolve(__dirname, "..")
+
+async function main() {
+  const [first, ...rest] = process.argv.slice(2)
+  const types = TEST_TYPES.includes(first) ? [first] : TEST_TYPES
+  const jestArgs = TEST_TYPES.includes(first) ? rest : process.argv.slice(2)
+
+  const needsDatabase = types.some((type) => type !== "unit")
+  const embeddedDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "crm-test-pg-"))
+  const database = needsDatabase
+    ? await resolveDatabaseServer({
+        embeddedDataDir,
+        embeddedPort: Number(process.env.CRM_TEST_PG_PORT || 54329),
+        persistent: false,
+        log: (line) => console.log(line),
+      })
+    : null
+  if (database) {
+    console.log(`Tests use PostgreSQL from ${database.source} (${database.connection.host}:${database.connection.port})`)
+  }
+
+  let passed = 0
+  let failed = 0
+  let failedRuns = 0
+  try {
+    for (const type of types) {
+      const report = path.join(os.tmpdir(), `crm-jest-${process.pid}-${type.replace(":", "-")}.json`)
+      const runnerArgs =
+        type === "unit"
+          ? []
+          : // One Medusa app per jest worker process; two in one process break.
+            ["--maxWorkers=1", "--workerIdleMemoryLimit=50MB", "--forceExit"]
+      console.log(`\n=== ${type} ===`)
+      const result = spawnSync(
+        process.execPath,
+        [
+          require.resolve("jest/bin/jest"),
+          "--silent=false",
+          "--passWithNoTests",
+          "--json",
+          `--outputFile=${report}`,
+          ...runnerArgs,
+          ...jestArgs,
+        ],
+        {
+          cwd: root,
+          stdio: "inherit",
+          env: {
+            ...process.env,
+            TEST_TYPE: type,
+            NODE_ENV: "test",
+            MEDUSA_DISABLE_TELEMETRY: "true",
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
+            ...(database
+              ? {
+                  DB_HOST: database.connection.host,
+                  DB_PORT: String(database.connection.port),
+                  DB_USERNAME: database.connection.user,
+                  DB_PASSWORD: database.connection.password,
+                }
+              : {}),
+          },
+        }
+      )
+      if (fs.existsSync(report)) {
+        const summary = JSON.parse(fs.readFileSync(report, "utf8"))
+        passed += summary.numPassedTests
+        failed += summary.numFailedTests
+        if (summary.numFailedTestSuites > 0 && summary.numFailedTests === 0) {
+          failed += summary.numFailedTestSuites // a suite that failed to boot
+        }
+        fs.rmSync(report, { force: true })
+      }
+      if (result.status !== 0) {
+        failedRuns++
+      }
+    }
+  } finally {
+    await database?.stop()
+    fs.rmSync(embeddedDataDir, { recursive: true, force: true })
+  }
+
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exit(failedRuns || failed ? 1 : 0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,10 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCustomerLoyaltyRoutesMiddlewares } from "./admin/customers/middlewares"
+import { storeLoyaltyRoutesMiddlewares } from "./store/loyalty/middlewares"
+
+export default defineMiddlewares({
+  routes: [
+    ...storeLoyaltyRoutesMiddlewares,
+    ...adminCustomerLoyaltyRoutesMiddlewares,
+  ],
+})

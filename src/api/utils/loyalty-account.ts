@@ -1,0 +1,58 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { ILoyaltyModuleService } from "../../modules/loyalty/service"
+import {
+  AdminLoyaltyAccount,
+  LoyaltyAccountDTO,
+  StoreLoyaltyAccount,
+} from "../../types/loyalty"
+import { CrmModules } from "../../types/modules"
+import { ensureLoyaltyAccountsWorkflow } from "../../workflows/loyalty/workflows/ensure-loyalty-accounts"
+
+/**
+ * The customer's loyalty account, opened on the spot when the customer has
+ * none yet: nothing may depend on `customer.created` having arrived.
+ */
+export async function retrieveOrOpenLoyaltyAccount(
+  scope: MedusaContainer,
+  customerId: string
+): Promise<LoyaltyAccountDTO> {
+  const loyalty: ILoyaltyModuleService = scope.resolve(CrmModules.LOYALTY)
+  const existing = await loyalty.retrieveAccountByCustomer(customerId)
+  if (existing) {
+    return existing
+  }
+  const { result } = await ensureLoyaltyAccountsWorkflow(scope).run({
+    input: { customer_ids: [customerId] },
+  })
+  return result.accounts[0]
+}
+
+export function toStoreLoyaltyAccount(
+  account: LoyaltyAccountDTO
+): StoreLoyaltyAccount {
+  return {
+    id: account.id,
+    customer_id: account.customer_id,
+    points_balance: account.points_balance,
+    pending_points: account.pending_points,
+    held_points: account.held_points,
+    lifetime_points: account.lifetime_points,
+    // Tiers and expiring lots arrive with their capabilities.
+    tier: null,
+    next_tier: null,
+    points_to_next_tier: null,
+    expiring_points: [],
+  }
+}
+
+export function toAdminLoyaltyAccount(
+  account: LoyaltyAccountDTO
+): AdminLoyaltyAccount {
+  return {
+    ...toStoreLoyaltyAccount(account),
+    created_at: new Date(account.created_at).toISOString(),
+    updated_at: new Date(account.updated_at).toISOString(),
+    // The ledger arrives with the points capability.
+    transactions: [],
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from "@medusajs/framework/utils"
+import { CrmModules } from "../../types/modules"
+import validateOptionsLoader from "./loaders/validate-options"
+import LoyaltyModuleService from "./service"
+
+export const LOYALTY_MODULE = CrmModules.LOYALTY
+
+export default Module(LOYALTY_MODULE, {
+  service: LoyaltyModuleService,
+  loaders: [validateOptionsLoader],
+})
+
+export { LoyaltyModuleService }

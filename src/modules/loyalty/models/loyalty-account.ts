@@ -1,0 +1,30 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One loyalty account per customer. The point columns are a cache of the
+ * ledger kept in the same transaction as each ledger entry; CHECK constraints
+ * in the migration keep them from ever going negative.
+ */
+const LoyaltyAccount = model
+  .define(
+    { name: "LoyaltyAccount", tableName: "crm_loyalty_account" },
+    {
+      id: model.id({ prefix: "lpacc" }).primaryKey(),
+      customer_id: model.text(),
+      points_balance: model.number().default(0),
+      pending_points: model.number().default(0),
+      held_points: model.number().default(0),
+      lifetime_points: model.number().default(0),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_crm_loyalty_account_customer_id_unique",
+      on: ["customer_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])
+
+export default LoyaltyAccount

@@ -1,0 +1,2 @@
+/** Placeholder: replaced by the e-mail infrastructure. */
+export default class CrmMailerService {}

@@ -1,0 +1,65 @@
+/** A loyalty account as the loyalty module stores it. */
+export type LoyaltyAccountDTO = {
+  id: string
+  customer_id: string
+  points_balance: number
+  pending_points: number
+  held_points: number
+  lifetime_points: number
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+export type LoyaltyTierSummary = {
+  id: string
+  name: string
+  rank: number
+}
+
+export type ExpiringPoints = {
+  points: number
+  expires_at: string
+}
+
+/** `loyalty_account` as `GET /store/loyalty/account` answers it. */
+export type StoreLoyaltyAccount = {
+  id: string
+  customer_id: string
+  points_balance: number
+  pending_points: number
+  held_points: number
+  lifetime_points: number
+  tier: LoyaltyTierSummary | null
+  next_tier: LoyaltyTierSummary | null
+  points_to_next_tier: number | null
+  expiring_points: ExpiringPoints[]
+}
+
+export type StoreLoyaltyAccountResponse = {
+  loyalty_account: StoreLoyaltyAccount
+}
+
+/** A ledger entry as the admin sees it. */
+export type AdminLoyaltyTransaction = {
+  id: string
+  type: string
+  points: number
+  reason: string | null
+  reference_type: string | null
+  reference_id: string | null
+  status: string
+  created_at: string
+  expires_at: string | null
+}
+
+/** `loyalty_account` as `GET /admin/customers/:id/loyalty` answers it. */
+export type AdminLoyaltyAccount = StoreLoyaltyAccount & {
+  created_at: string
+  updated_at: string
+  transactions: AdminLoyaltyTransaction[]
+}
+
+export type AdminCustomerLoyaltyResponse = {
+  loyalty_account: AdminLoyaltyAccount
+}

@@ -1,0 +1,10 @@
+/**
+ * Container keys of the plugin's modules. Every `resolve(...)`, link and
+ * query over a CRM module goes through these, never a bare string.
+ */
+export const CrmModules = {
+  LOYALTY: "crmLoyalty",
+  MAILER: "crmMailer",
+} as const
+
+export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]

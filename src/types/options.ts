@@ -1,0 +1,4 @@
+export type {
+  CrmPluginOptions,
+  CrmPluginOptionsInput,
+} from "../config/plugin-options"
