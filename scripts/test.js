@@ -64,6 +64,7 @@ async function main() {
             TEST_TYPE: type,
             NODE_ENV: "test",
             MEDUSA_DISABLE_TELEMETRY: "true",
+            LOG_LEVEL: process.env.LOG_LEVEL || "error",
             NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
             ...(database
               ? {

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import Medusa from "@medusajs/js-sdk"
+import { createCrmClient } from "../../../../src/client"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { createPublishableKey, registerCustomer } from "../../../helpers/auth"
@@ -49,15 +50,13 @@ medusaIntegrationTestRunner({
       })
 
       it("opens the account on first read when customer.created never arrived", async () => {
-        const container = getContainer()
-        const customerModule = container.resolve(Modules.CUSTOMER)
-        const loyalty: LoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
-        // Created through the module, not a workflow: no event is emitted.
+        const loyalty: LoyaltyModuleService = getContainer().resolve(CrmModules.LOYALTY)
         const customer = await registerCustomer(api, publishableKey, "grace@crm.test")
+        // As if the event had been lost: remove what the subscriber opened.
         await loyalty.deleteLoyaltyAccounts(
           (await loyalty.listLoyaltyAccounts({ customer_id: customer.customerId })).map((a) => a.id)
         )
-        expect(await customerModule.retrieveCustomer(customer.customerId)).toBeTruthy()
+        expect(await loyalty.listLoyaltyAccounts({ customer_id: customer.customerId })).toEqual([])
 
         const first = await api.get("/store/loyalty/account", { headers: customer.headers })
         const second = await api.get("/store/loyalty/account", { headers: customer.headers })
@@ -67,6 +66,47 @@ medusaIntegrationTestRunner({
           await loyalty.listLoyaltyAccounts({ customer_id: customer.customerId })
         ).toHaveLength(1)
       })
+    })
+
+
+    describe("storefront client (medusa-plugin-crm/client)", () => {
+      it("reads the account through @medusajs/js-sdk with the customer's JWT", async () => {
+        const customer = await registerCustomer(api, publishableKey, "client@crm.test", "pass-1234")
+        const sdk = new Medusa({
+          baseUrl: api.defaults.baseURL!,
+          publishableKey,
+          auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
+        })
+        await sdk.auth.login("customer", "emailpass", {
+          email: "client@crm.test",
+          password: "pass-1234",
+        })
+
+        const { loyalty_account } = await createCrmClient(sdk).store.loyalty.retrieveAccount()
+
+        expect(loyalty_account.customer_id).toEqual(customer.customerId)
+        expect(loyalty_account.points_balance).toEqual(0)
+      })
+
+      it("surfaces the 401 of a storefront without a logged-in customer", async () => {
+        const sdk = new Medusa({ baseUrl: api.defaults.baseURL!, publishableKey })
+
+        await expect(createCrmClient(sdk).store.loyalty.retrieveAccount()).rejects.toMatchObject({
+          status: 401,
+        })
+      })
+    })
+
+    it("gives each customer only their own account", async () => {
+      const ada = await registerCustomer(api, publishableKey, "ada2@crm.test")
+      const bob = await registerCustomer(api, publishableKey, "bob2@crm.test")
+
+      const adaAccount = (await api.get("/store/loyalty/account", { headers: ada.headers })).data
+      const bobAccount = (await api.get("/store/loyalty/account", { headers: bob.headers })).data
+
+      expect(adaAccount.loyalty_account.customer_id).toEqual(ada.customerId)
+      expect(bobAccount.loyalty_account.customer_id).toEqual(bob.customerId)
+      expect(adaAccount.loyalty_account.id).not.toEqual(bobAccount.loyalty_account.id)
     })
   },
 })

@@ -1,0 +1,77 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { CrmModules } from "../../../../src/types/modules"
+import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
+import { createPublishableKey, registerCustomer } from "../../../helpers/auth"
+import { useReadableHttpErrors } from "../../../helpers/http"
+
+jest.setTimeout(120 * 1000)
+
+/** Delivers `customer.created` for the customer `times` times at once. */
+async function deliverCustomerCreated(container: MedusaContainer, customerId: string, times: number) {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const delivered = TestEventUtils.waitSubscribersExecution("customer.created", eventBus, {
+    triggerCount: times,
+  })
+  await Promise.all(
+    Array.from({ length: times }, () =>
+      eventBus.emit({ name: "customer.created", data: { id: customerId } })
+    )
+  )
+  await delivered
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    beforeAll(() => useReadableHttpErrors(api))
+
+    const accountsOf = async (customerId: string) => {
+      const loyalty: LoyaltyModuleService = getContainer().resolve(CrmModules.LOYALTY)
+      return loyalty.listLoyaltyAccounts({ customer_id: customerId })
+    }
+
+    describe("customer.created", () => {
+      it("opens a loyalty account for a customer who registers through the store API", async () => {
+        const container = getContainer()
+        const publishableKey = await createPublishableKey(container)
+        const subscribersDone = TestEventUtils.waitSubscribersExecution(
+          "customer.created",
+          container.resolve(Modules.EVENT_BUS)
+        )
+
+        const customer = await registerCustomer(api, publishableKey, "linus@crm.test")
+        await subscribersDone
+
+        const accounts = await accountsOf(customer.customerId)
+        expect(accounts).toHaveLength(1)
+        expect(accounts[0]).toEqual(
+          expect.objectContaining({ customer_id: customer.customerId, points_balance: 0 })
+        )
+      })
+
+      it("leaves one account when the event is delivered twice, one after the other", async () => {
+        const container = getContainer()
+        const customer = await container
+          .resolve(Modules.CUSTOMER)
+          .createCustomers({ email: "twice@crm.test" }) // no event: module call
+
+        await deliverCustomerCreated(container, customer.id, 1)
+        await deliverCustomerCreated(container, customer.id, 1)
+
+        expect(await accountsOf(customer.id)).toHaveLength(1)
+      })
+
+      it("leaves one account when the event is delivered several times concurrently", async () => {
+        const container = getContainer()
+        const customer = await container
+          .resolve(Modules.CUSTOMER)
+          .createCustomers({ email: "concurrent@crm.test" })
+
+        await deliverCustomerCreated(container, customer.id, 5)
+
+        expect(await accountsOf(customer.id)).toHaveLength(1)
+      })
+    })
+  },
+})
