@@ -1,3 +1,4 @@
 export * from "./modules"
 export * from "./loyalty"
 export * from "./options"
+export * from "./ledger"

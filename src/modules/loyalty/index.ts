@@ -1,6 +1,6 @@
 import { Module } from "@medusajs/framework/utils"
 import { CrmModules } from "../../types/modules"
-import validateOptionsLoader from "./loaders/validate-options"
+import validateOptionsLoader from "../../config/validate-options-loader"
 import LoyaltyModuleService from "./service"
 
 export const LOYALTY_MODULE = CrmModules.LOYALTY

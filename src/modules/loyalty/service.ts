@@ -13,7 +13,12 @@ import {
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
+import type { LoyaltyEntryDTO, LoyaltyLotDTO } from "../../types/ledger"
+import { postEntries, PostEntriesResult } from "./ledger/post-entries"
+import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
+import LoyaltyEntry from "./models/loyalty-entry"
+import LoyaltyLot from "./models/loyalty-lot"
 
 type TransactionalManager = {
   getKnex(): Knex
@@ -35,6 +40,7 @@ export interface ILoyaltyModuleService {
     customerId: string,
     sharedContext?: Context
   ): Promise<LoyaltyAccountDTO | null>
+  postLedgerEntries(postings: Posting[], sharedContext?: Context): Promise<PostEntriesResult>
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -49,7 +55,9 @@ const ACCOUNT_TABLE = "crm_loyalty_account"
 class LoyaltyModuleService
   extends MedusaService<{
     LoyaltyAccount: { dto: LoyaltyAccountDTO }
-  }>({ LoyaltyAccount })
+    LoyaltyEntry: { dto: LoyaltyEntryDTO }
+    LoyaltyLot: { dto: LoyaltyLotDTO }
+  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService
@@ -122,7 +130,33 @@ class LoyaltyModuleService
       { take: 1 },
       sharedContext
     )
-    return account ?? null
+    return (account as LoyaltyAccountDTO | undefined) ?? null
+  }
+
+  /**
+   * Writes ledger entries and moves balances in one transaction (see
+   * `postEntries`). Postings whose idempotency key is already in the ledger
+   * are skipped, so re-delivered events change nothing.
+   */
+  @InjectManager()
+  async postLedgerEntries(
+    postings: Posting[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostEntriesResult> {
+    return await this.postLedgerEntries_(postings, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async postLedgerEntries_(
+    postings: Posting[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostEntriesResult> {
+    const trx = (sharedContext.transactionManager as TransactionalManager).getTransactionContext()
+    if (!trx) {
+      // Without a transaction the row locks would be released at once.
+      throw new Error("postLedgerEntries must run inside a transaction")
+    }
+    return await postEntries(trx, postings)
   }
 
   private knex_(sharedContext: Context): Knex {

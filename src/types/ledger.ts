@@ -1,0 +1,55 @@
+/**
+ * Kinds of ledger entries. `activate` moves points from pending to
+ * available when an order is delivered or its pending days have passed.
+ */
+export const LEDGER_ENTRY_TYPES = [
+  "earn",
+  "activate",
+  "hold",
+  "release",
+  "redeem",
+  "reverse",
+  "expire",
+  "adjust",
+  "bonus",
+] as const
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number]
+
+export const LOT_STATUSES = ["pending", "available", "exhausted", "expired", "reversed"] as const
+export type LotStatus = (typeof LOT_STATUSES)[number]
+
+export type LotAllocation = { lot_id: string; points: number }
+
+export type LoyaltyEntryDTO = {
+  id: string
+  account_id: string
+  type: LedgerEntryType
+  points: number
+  pending_delta: number
+  held_delta: number
+  balance_after: number
+  idempotency_key: string
+  reason: string | null
+  note: string | null
+  source_type: string | null
+  source_id: string | null
+  actor_type: string | null
+  actor_id: string | null
+  lot_allocations: LotAllocation[] | null
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+}
+
+export type LoyaltyLotDTO = {
+  id: string
+  account_id: string
+  entry_id: string
+  status: LotStatus
+  points: number
+  remaining: number
+  source_type: string | null
+  source_id: string | null
+  available_at: Date | string | null
+  expires_at: Date | string | null
+  created_at: Date | string
+}
