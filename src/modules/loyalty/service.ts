@@ -19,6 +19,12 @@ import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyEntry from "./models/loyalty-entry"
 import LoyaltyLot from "./models/loyalty-lot"
+import LoyaltySettings from "./models/loyalty-settings"
+import {
+  LOYALTY_SETTINGS_ID,
+  LoyaltySettingsDTO,
+  UpdateLoyaltySettings,
+} from "../../types/settings"
 
 type TransactionalManager = {
   getKnex(): Knex
@@ -41,6 +47,8 @@ export interface ILoyaltyModuleService {
     sharedContext?: Context
   ): Promise<LoyaltyAccountDTO | null>
   postLedgerEntries(postings: Posting[], sharedContext?: Context): Promise<PostEntriesResult>
+  loadSettings(sharedContext?: Context): Promise<LoyaltySettingsDTO>
+  changeSettings(data: UpdateLoyaltySettings, sharedContext?: Context): Promise<LoyaltySettingsDTO>
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -57,7 +65,8 @@ class LoyaltyModuleService
     LoyaltyAccount: { dto: LoyaltyAccountDTO }
     LoyaltyEntry: { dto: LoyaltyEntryDTO }
     LoyaltyLot: { dto: LoyaltyLotDTO }
-  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot })
+    LoyaltySettings: { dto: LoyaltySettingsDTO }
+  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService
@@ -157,6 +166,32 @@ class LoyaltyModuleService
       throw new Error("postLedgerEntries must run inside a transaction")
     }
     return await postEntries(trx, postings)
+  }
+
+  /** The store's settings, created with their defaults on first read. */
+  @InjectManager()
+  async loadSettings(@MedusaContext() sharedContext: Context = {}): Promise<LoyaltySettingsDTO> {
+    await this.ensureSettings_(sharedContext)
+    return (await this.retrieveLoyaltySettings(LOYALTY_SETTINGS_ID, {}, sharedContext)) as LoyaltySettingsDTO
+  }
+
+  @InjectManager()
+  async changeSettings(
+    data: UpdateLoyaltySettings,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsDTO> {
+    await this.ensureSettings_(sharedContext)
+    await this.updateLoyaltySettings({ id: LOYALTY_SETTINGS_ID, ...data }, sharedContext)
+    return await this.loadSettings(sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async ensureSettings_(@MedusaContext() sharedContext: Context = {}) {
+    // Concurrent first reads insert once; the defaults come from the table.
+    await this.knex_(sharedContext).raw(
+      `INSERT INTO crm_loyalty_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`,
+      [LOYALTY_SETTINGS_ID]
+    )
   }
 
   private knex_(sharedContext: Context): Knex {

@@ -105,6 +105,15 @@ describe("planPosting", () => {
     expect(arrears.after).toEqual(account({ points_balance: -70, lifetime_points: 0 }))
   })
 
+  it("clamps instead of going into arrears while points are held", () => {
+    const plan = planPosting(
+      account({ points_balance: 50, held_points: 20 }),
+      [lot("l", 50, "available", 5)],
+      posting({ type: "reverse", points: -100, overdraft: "allow" })
+    )
+    expect(plan.after).toEqual(account({ points_balance: 20, held_points: 20 }))
+  })
+
   it("takes pending points back from the order's own lot first", () => {
     const lots = [lot("other", 50, "pending", 9), lot("mine", 40, "pending", 10)]
     const plan = planPosting(account({ pending_points: 90 }), lots, posting({ type: "reverse", pending_delta: -40, prefer_lot_ids: ["mine"] }))
@@ -177,11 +186,9 @@ describe("planPosting invariants (property)", () => {
               break
             }
             case "reverse":
-              if (o.arrears && state.held_points > 0) {
-                return // arrears never runs while points are held (see migration)
-              }
               p = posting({ type: "reverse", points: -o.points, overdraft: o.arrears ? "allow" : "clamp" })
-              arrearsUsed ||= o.arrears
+              // With points held, arrears falls back to clamping.
+              arrearsUsed ||= o.arrears && state.held_points === 0
               break
             case "expire": {
               const target = lots.filter((l) => l.status === "available" && l.remaining > 0)[o.index % Math.max(lots.length, 1)]

@@ -26,6 +26,14 @@ export type Posting = {
   /** Lots a debit consumes first (e.g. the order's own lot on reversal). */
   prefer_lot_ids?: string[]
   overdraft?: OverdraftPolicy
+  /** Skip this posting when any of these keys is already in the ledger. */
+  unless_keys?: string[]
+  /**
+   * Reverse a share (0-1] of the points an earlier entry credited, never more
+   * than is left of them; resolved under the account lock into
+   * `pending_delta` / `points`.
+   */
+  reverse_of?: { idempotency_key: string; ratio: number }
   /** Counts towards lifetime points (earned, not merely moved). */
   counts_as_earned?: boolean
   reason?: string | null
@@ -174,7 +182,9 @@ export function planPosting(
     // A redemption spends held points: they are already set aside.
     const coveredByHeld = Math.min(-heldDelta, -points)
     const needed = -points - Math.max(coveredByHeld, 0)
-    const policy = posting.overdraft ?? "reject"
+    // Arrears never while points are held: held points stay covered.
+    const requested = posting.overdraft ?? "reject"
+    const policy = requested === "allow" && account.held_points > 0 ? "clamp" : requested
     if (needed > available) {
       if (policy === "reject") {
         throw new PostingRejected(

@@ -43,12 +43,16 @@ export async function postEntries(trx: Knex.Transaction, postings: Posting[]): P
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${missing.join(", ")} was not found`)
   }
 
-  const keys = postings.map((p) => p.idempotency_key)
-  const known = new Set<string>(
-    (await trx("crm_loyalty_entry").select("idempotency_key").whereIn("idempotency_key", keys)).map(
-      (row: { idempotency_key: string }) => row.idempotency_key
-    )
-  )
+  const keys = postings.flatMap((p) => [
+    p.idempotency_key,
+    ...(p.unless_keys ?? []),
+    ...(p.reverse_of ? [p.reverse_of.idempotency_key] : []),
+  ])
+  const knownEntries: { id: string; idempotency_key: string; points: number; pending_delta: number }[] =
+    await trx("crm_loyalty_entry")
+      .select("id", "idempotency_key", "points", "pending_delta")
+      .whereIn("idempotency_key", [...new Set(keys)])
+  const known = new Set<string>(knownEntries.map((row) => row.idempotency_key))
 
   const lots: (LotState & { account_id: string })[] = (
     await trx("crm_loyalty_lot")
@@ -71,7 +75,10 @@ export async function postEntries(trx: Knex.Transaction, postings: Posting[]): P
   const skipped: string[] = []
 
   for (const posting of postings) {
-    if (known.has(posting.idempotency_key)) {
+    if (
+      known.has(posting.idempotency_key) ||
+      posting.unless_keys?.some((key) => known.has(key))
+    ) {
       skipped.push(posting.idempotency_key)
       continue
     }
@@ -79,9 +86,12 @@ export async function postEntries(trx: Knex.Transaction, postings: Posting[]): P
 
     const account = state.get(posting.account_id)!
     const accountLots = lots.filter((lot) => lot.account_id === posting.account_id)
+    const resolved = posting.reverse_of
+      ? await resolveReversal(trx, posting, knownEntries, accountLots, newLots)
+      : posting
     let plan
     try {
-      plan = planPosting(account, accountLots, posting)
+      plan = planPosting(account, accountLots, resolved)
     } catch (error) {
       if (error instanceof PostingRejected) {
         throw new MedusaError(MedusaError.Types.CONFLICT, error.message)
@@ -188,5 +198,57 @@ export async function postEntries(trx: Knex.Transaction, postings: Posting[]): P
       metadata: row.metadata ? JSON.parse(row.metadata as string) : null,
     })),
     skipped_keys: skipped,
+  }
+}
+
+/**
+ * Turns `reverse_of` into concrete deltas: a share of what the earlier
+ * credit entry earned, less what reversals of it already took, taken from
+ * its lot (pending points first if it has not vested yet). With nothing to
+ * reverse (the earn has not arrived), the posting becomes an empty marker.
+ */
+async function resolveReversal(
+  trx: Knex.Transaction,
+  posting: Posting,
+  knownEntries: { id: string; idempotency_key: string; points: number; pending_delta: number }[],
+  accountLots: (LotState & { account_id: string })[],
+  newLots: Record<string, unknown>[]
+): Promise<Posting> {
+  const { idempotency_key, ratio } = posting.reverse_of!
+  const credit = knownEntries.find((e) => e.idempotency_key === idempotency_key)
+  if (!credit || !(ratio > 0)) {
+    return { ...posting, points: 0, pending_delta: 0, reverse_of: undefined }
+  }
+  const earned = Math.max(credit.points, 0) + Math.max(credit.pending_delta, 0)
+  const [{ reversed }] = await trx("crm_loyalty_entry")
+    .where({ type: "reverse" })
+    .whereRaw("metadata->>'reverse_of' = ?", [idempotency_key])
+    .select(trx.raw("coalesce(-sum(points + pending_delta), 0)::int as reversed"))
+  const amount = Math.min(Math.floor(earned * Math.min(ratio, 1) + 1e-9), earned - reversed)
+  const lotRow =
+    (await trx("crm_loyalty_lot").select("id", "status").where({ entry_id: credit.id }).first()) ??
+    (newLots.find((l) => l.entry_id === credit.id) as { id: string; status: string } | undefined)
+  const lot = accountLots.find((l) => l.id === lotRow?.id)
+  const metadata = { ...(posting.metadata ?? {}), reverse_of: idempotency_key }
+  if (amount <= 0) {
+    return { ...posting, points: 0, pending_delta: 0, reverse_of: undefined, metadata }
+  }
+  if (lot?.status === "pending") {
+    return {
+      ...posting,
+      pending_delta: -amount,
+      points: 0,
+      prefer_lot_ids: [lot.id],
+      reverse_of: undefined,
+      metadata,
+    }
+  }
+  return {
+    ...posting,
+    points: -amount,
+    pending_delta: 0,
+    prefer_lot_ids: lot ? [lot.id] : [],
+    reverse_of: undefined,
+    metadata,
   }
 }
