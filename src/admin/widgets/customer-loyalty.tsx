@@ -1,0 +1,189 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { ExclamationCircle } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import type { AdminLoyaltyAccount } from "../../types"
+import { SectionRow } from "../components/section-row"
+import { useCustomerLoyalty } from "../hooks/loyalty"
+import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
+
+/**
+ * The customer's loyalty account on the customer page, under the addresses.
+ * Everything is rendered as React text children (escaped); no HTML is ever
+ * injected from data.
+ */
+const CustomerLoyaltyWidget = ({
+  data: customer,
+}: DetailWidgetProps<AdminCustomer>) => {
+  const i18n = useCrmTranslation()
+  const { t } = i18n
+  const { loyalty_account, isPending, isError, error, refetch, isFetching } =
+    useCustomerLoyalty(customer?.id ?? "")
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">{t("loyalty.title")}</Heading>
+      </div>
+
+      {isPending ? (
+        <LoyaltySkeleton label={t("loyalty.loading")} />
+      ) : isError ? (
+        <div className="flex flex-col items-start gap-y-3 px-6 py-4" role="alert">
+          <div className="text-ui-fg-error flex items-center gap-x-2">
+            <ExclamationCircle />
+            <Text size="small" weight="plus" leading="compact">
+              {t("loyalty.errorTitle")}
+            </Text>
+          </div>
+          {error?.message ? (
+            <Text size="small" className="text-ui-fg-subtle break-words">
+              {error.message}
+            </Text>
+          ) : null}
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={isFetching}
+            onClick={() => refetch()}
+          >
+            {t("loyalty.retry")}
+          </Button>
+        </div>
+      ) : !loyalty_account ? (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("loyalty.noAccount")}
+          </Text>
+        </div>
+      ) : (
+        <LoyaltyAccountDetails account={loyalty_account} i18n={i18n} />
+      )}
+    </Container>
+  )
+}
+
+/**
+ * Spendable points. In the ledger `points_balance` is available + held (see
+ * models/loyalty-entry.ts and the `points_balance >= held_points` check), so
+ * held points are taken off here.
+ */
+const availablePoints = (account: AdminLoyaltyAccount) =>
+  Math.max(0, account.points_balance - account.held_points)
+
+const LoyaltyAccountDetails = ({
+  account,
+  i18n,
+}: {
+  account: AdminLoyaltyAccount
+  i18n: CrmTranslation
+}) => {
+  const { t, formatNumber, formatDate } = i18n
+  const hasNoPoints =
+    account.points_balance === 0 &&
+    account.pending_points === 0 &&
+    account.held_points === 0 &&
+    account.lifetime_points === 0
+  const soonestExpiry = [...(account.expiring_points ?? [])].sort(
+    (a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at)
+  )[0]
+
+  return (
+    <>
+      <div className="flex flex-col gap-y-1 px-6 py-4">
+        <Text size="small" weight="plus" leading="compact" className="text-ui-fg-subtle">
+          {t("loyalty.availablePoints")}
+        </Text>
+        <Text
+          size="xlarge"
+          weight="plus"
+          leading="compact"
+          className="text-ui-fg-base tabular-nums"
+        >
+          {formatNumber(availablePoints(account))}
+        </Text>
+        {hasNoPoints ? (
+          <Text size="small" leading="compact" className="text-ui-fg-muted">
+            {t("loyalty.noPointsYet")}
+          </Text>
+        ) : soonestExpiry ? (
+          <Text size="small" leading="compact" className="text-ui-fg-muted">
+            {t("loyalty.expiring", {
+              points: formatNumber(soonestExpiry.points),
+              date: formatDate(soonestExpiry.expires_at),
+            })}
+          </Text>
+        ) : null}
+      </div>
+      <SectionRow
+        title={t("loyalty.pendingPoints")}
+        value={formatNumber(account.pending_points)}
+      />
+      <SectionRow
+        title={t("loyalty.heldPoints")}
+        value={formatNumber(account.held_points)}
+      />
+      <SectionRow
+        title={t("loyalty.lifetimePoints")}
+        value={formatNumber(account.lifetime_points)}
+      />
+      <SectionRow
+        title={t("loyalty.tier")}
+        value={
+          <div className="flex flex-col items-start gap-y-1">
+            {account.tier ? (
+              <Badge size="2xsmall" color="purple">
+                {account.tier.name}
+              </Badge>
+            ) : (
+              <Text size="small" leading="compact">
+                {t("loyalty.noTier")}
+              </Text>
+            )}
+            {account.next_tier && account.points_to_next_tier != null ? (
+              <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
+                {t("loyalty.toNextTier", {
+                  points: formatNumber(account.points_to_next_tier),
+                  tier: account.next_tier.name,
+                })}
+              </Text>
+            ) : null}
+          </div>
+        }
+      />
+      <SectionRow
+        title={t("loyalty.memberSince")}
+        value={formatDate(account.created_at)}
+      />
+    </>
+  )
+}
+
+const LoyaltySkeleton = ({ label }: { label: string }) => (
+  <>
+    <div
+      className="flex flex-col gap-y-2 px-6 py-4"
+      role="status"
+      aria-busy="true"
+      aria-label={label}
+    >
+      <Skeleton className="h-4 w-28" />
+      <Skeleton className="h-7 w-20" />
+    </div>
+    {[0, 1, 2, 3, 4].map((row) => (
+      <div key={row} className="grid grid-cols-2 items-center gap-4 px-6 py-4">
+        <Skeleton className="h-4 w-24" />
+        <Skeleton className="h-4 w-16" />
+      </div>
+    ))}
+  </>
+)
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.side.after",
+  // Explicit, plugin-prefixed id: the derived one is a short hash of the file
+  // path and is what the dashboard keys layout customisations on.
+  id: "crm-customer-loyalty",
+})
+
+export default CustomerLoyaltyWidget
