@@ -26,7 +26,10 @@ export type ExpiringPoints = {
 export type StoreLoyaltyAccount = {
   id: string
   customer_id: string
+  /** All vested points, including those held by open carts. */
   points_balance: number
+  /** What the customer can spend now: points_balance - held_points. */
+  available_points: number
   pending_points: number
   held_points: number
   lifetime_points: number
@@ -46,11 +49,22 @@ export type AdminLoyaltyTransaction = {
   type: string
   points: number
   reason: string | null
+  /** The admin's own words for an adjustment. */
+  note: string | null
   reference_type: string | null
   reference_id: string | null
   status: string
   created_at: string
   expires_at: string | null
+  actor_type: string | null
+  actor_id: string | null
+}
+
+export type StoreLoyaltyTransactionsResponse = {
+  transactions: AdminLoyaltyTransaction[]
+  count: number
+  offset: number
+  limit: number
 }
 
 /** `loyalty_account` as `GET /admin/customers/:id/loyalty` answers it. */

@@ -63,13 +63,8 @@ const CustomerLoyaltyWidget = ({
   )
 }
 
-/**
- * Spendable points. In the ledger `points_balance` is available + held (see
- * models/loyalty-entry.ts and the `points_balance >= held_points` check), so
- * held points are taken off here.
- */
-const availablePoints = (account: AdminLoyaltyAccount) =>
-  Math.max(0, account.points_balance - account.held_points)
+/** Spendable points (the balance without what open carts hold). */
+const availablePoints = (account: AdminLoyaltyAccount) => account.available_points
 
 const LoyaltyAccountDetails = ({
   account,

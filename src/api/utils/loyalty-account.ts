@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ILoyaltyModuleService } from "../../modules/loyalty/service"
 import {
   AdminLoyaltyAccount,
+  AdminLoyaltyTransaction,
   LoyaltyAccountDTO,
   StoreLoyaltyAccount,
 } from "../../types/loyalty"
@@ -28,31 +29,34 @@ export async function retrieveOrOpenLoyaltyAccount(
 }
 
 export function toStoreLoyaltyAccount(
-  account: LoyaltyAccountDTO
+  account: LoyaltyAccountDTO,
+  expiringPoints: StoreLoyaltyAccount["expiring_points"] = []
 ): StoreLoyaltyAccount {
   return {
     id: account.id,
     customer_id: account.customer_id,
     points_balance: account.points_balance,
+    available_points: Math.max(account.points_balance - account.held_points, 0),
     pending_points: account.pending_points,
     held_points: account.held_points,
     lifetime_points: account.lifetime_points,
-    // Tiers and expiring lots arrive with their capabilities.
+    // Tiers arrive with their capability.
     tier: null,
     next_tier: null,
     points_to_next_tier: null,
-    expiring_points: [],
+    expiring_points: expiringPoints,
   }
 }
 
 export function toAdminLoyaltyAccount(
-  account: LoyaltyAccountDTO
+  account: LoyaltyAccountDTO,
+  expiringPoints: StoreLoyaltyAccount["expiring_points"],
+  transactions: AdminLoyaltyTransaction[]
 ): AdminLoyaltyAccount {
   return {
-    ...toStoreLoyaltyAccount(account),
+    ...toStoreLoyaltyAccount(account, expiringPoints),
     created_at: new Date(account.created_at).toISOString(),
     updated_at: new Date(account.updated_at).toISOString(),
-    // The ledger arrives with the points capability.
-    transactions: [],
+    transactions,
   }
 }

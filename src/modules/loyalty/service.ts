@@ -49,6 +49,12 @@ export interface ILoyaltyModuleService {
   postLedgerEntries(postings: Posting[], sharedContext?: Context): Promise<PostEntriesResult>
   loadSettings(sharedContext?: Context): Promise<LoyaltySettingsDTO>
   changeSettings(data: UpdateLoyaltySettings, sharedContext?: Context): Promise<LoyaltySettingsDTO>
+  pageOfLedger(
+    accountId: string,
+    page: { limit: number; offset: number; types?: string[] },
+    sharedContext?: Context
+  ): Promise<{ entries: LoyaltyEntryDTO[]; lots: LoyaltyLotDTO[]; count: number }>
+  expiringPointsOf(accountId: string, sharedContext?: Context): Promise<{ points: number; expires_at: string }[]>
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -166,6 +172,50 @@ class LoyaltyModuleService
       throw new Error("postLedgerEntries must run inside a transaction")
     }
     return await postEntries(trx, postings)
+  }
+
+  /**
+   * A page of the account's ledger, newest first, with the lots its credits
+   * opened (for their status and expiry): two queries, whatever the page size.
+   */
+  @InjectManager()
+  async pageOfLedger(
+    accountId: string,
+    page: { limit: number; offset: number; types?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: LoyaltyEntryDTO[]; lots: LoyaltyLotDTO[]; count: number }> {
+    const [found, count] = await this.listAndCountLoyaltyEntries(
+      { account_id: accountId, ...(page.types ? { type: page.types } : {}) } as any,
+      { take: page.limit, skip: page.offset, order: { created_at: "DESC", id: "DESC" } },
+      sharedContext
+    )
+    const entries = found as unknown as LoyaltyEntryDTO[]
+    const lots = entries.length
+      ? await this.listLoyaltyLots({ entry_id: entries.map((e) => e.id) }, {}, sharedContext)
+      : []
+    return {
+      entries: entries as LoyaltyEntryDTO[],
+      lots: lots as LoyaltyLotDTO[],
+      count: count as unknown as number,
+    }
+  }
+
+  /** Available points that will expire, soonest first, summed per day. */
+  @InjectManager()
+  async expiringPointsOf(
+    accountId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ points: number; expires_at: string }[]> {
+    const rows: { points: number; expires_at: Date }[] = await this.knex_(sharedContext)("crm_loyalty_lot")
+      .select(this.knex_(sharedContext).raw("sum(remaining)::int as points"), this.knex_(sharedContext).raw("date_trunc('day', expires_at) as expires_at"))
+      .where({ account_id: accountId, status: "available" })
+      .where("remaining", ">", 0)
+      .whereNotNull("expires_at")
+      .whereNull("deleted_at")
+      .groupByRaw("date_trunc('day', expires_at)")
+      .orderBy("expires_at", "asc")
+      .limit(5)
+    return rows.map((row) => ({ points: row.points, expires_at: new Date(row.expires_at).toISOString() }))
   }
 
   /** The store's settings, created with their defaults on first read. */

@@ -1,4 +1,6 @@
 /** Events the loyalty capability emits, for merchants' own subscribers. */
 export const LoyaltyEvents = {
   ACCOUNT_CREATED: "crm.loyalty.account_created",
+  POINTS_ADJUSTED: "crm.loyalty.points_adjusted",
+  SETTINGS_UPDATED: "crm.loyalty.settings_updated",
 } as const

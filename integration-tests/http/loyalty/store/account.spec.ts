@@ -29,6 +29,7 @@ medusaIntegrationTestRunner({
           id: expect.stringMatching(/^lpacc_/),
           customer_id: customer.customerId,
           points_balance: 0,
+          available_points: 0,
           pending_points: 0,
           held_points: 0,
           lifetime_points: 0,

@@ -1,4 +1,5 @@
-import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { AdminAdjustLoyaltyPoints } from "./validators"
 
 const adminAuth = authenticate("user", ["session", "bearer", "api-key"])
 
@@ -7,5 +8,10 @@ export const adminCustomerLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/customers/:id/loyalty",
     middlewares: [adminAuth],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customers/:id/loyalty/adjustments",
+    middlewares: [adminAuth, validateAndTransformBody(AdminAdjustLoyaltyPoints)],
   },
 ]

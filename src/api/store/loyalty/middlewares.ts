@@ -1,9 +1,20 @@
-import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { StoreGetLoyaltyTransactionsParams } from "./validators"
+
+const customerAuth = authenticate("customer", ["session", "bearer"])
 
 export const storeLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/loyalty/account",
-    middlewares: [authenticate("customer", ["session", "bearer"])],
+    middlewares: [customerAuth],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/loyalty/transactions",
+    middlewares: [
+      customerAuth,
+      validateAndTransformQuery(StoreGetLoyaltyTransactionsParams, { defaults: [], isList: true, defaultLimit: 20 }),
+    ],
   },
 ]

@@ -2,7 +2,9 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { ILoyaltyModuleService } from "../../../../modules/loyalty/service"
 import type { StoreLoyaltyAccountResponse } from "../../../../types/loyalty"
+import { CrmModules } from "../../../../types/modules"
 import {
   retrieveOrOpenLoyaltyAccount,
   toStoreLoyaltyAccount,
@@ -16,5 +18,8 @@ export const GET = async (
     req.scope,
     req.auth_context.actor_id
   )
-  res.json({ loyalty_account: toStoreLoyaltyAccount(account) })
+  const loyalty = req.scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
+  res.json({
+    loyalty_account: toStoreLoyaltyAccount(account, await loyalty.expiringPointsOf(account.id)),
+  })
 }

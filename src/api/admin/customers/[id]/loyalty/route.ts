@@ -2,35 +2,50 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
+import type { ILoyaltyModuleService } from "../../../../../modules/loyalty/service"
 import type { AdminCustomerLoyaltyResponse } from "../../../../../types/loyalty"
+import { CrmModules } from "../../../../../types/modules"
 import {
   retrieveOrOpenLoyaltyAccount,
   toAdminLoyaltyAccount,
 } from "../../../../utils/loyalty-account"
+import { toTransaction } from "../../../../utils/loyalty-transactions"
+
+const RECENT_TRANSACTIONS = 20
+
+/** 404 unless the customer exists. */
+export async function assertCustomerExists(scope: MedusaContainer, customerId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: customerId } })
+  if (!data.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${customerId} was not found`)
+  }
+}
+
+/** The account as the admin sees it, with its most recent ledger lines. */
+export async function adminLoyaltyAccountOf(scope: MedusaContainer, customerId: string) {
+  const account = await retrieveOrOpenLoyaltyAccount(scope, customerId)
+  const loyalty = scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
+  const [{ entries, lots }, expiring] = await Promise.all([
+    loyalty.pageOfLedger(account.id, { limit: RECENT_TRANSACTIONS, offset: 0 }),
+    loyalty.expiringPointsOf(account.id),
+  ])
+  return toAdminLoyaltyAccount(
+    account,
+    expiring,
+    entries.map((entry) => toTransaction(entry, lots.find((lot) => lot.entry_id === entry.id)))
+  )
+}
 
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminCustomerLoyaltyResponse>
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [customer],
-  } = await query.graph({
-    entity: "customer",
-    fields: ["id", "has_account"],
-    filters: { id: req.params.id },
-  })
-  if (!customer) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Customer with id: ${req.params.id} was not found`
-    )
-  }
-
-  const account = await retrieveOrOpenLoyaltyAccount(req.scope, customer.id)
-  res.json({ loyalty_account: toAdminLoyaltyAccount(account) })
+  await assertCustomerExists(req.scope, req.params.id)
+  res.json({ loyalty_account: await adminLoyaltyAccountOf(req.scope, req.params.id) })
 }

@@ -1,0 +1,180 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { CrmModules } from "../../../../src/types/modules"
+import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
+import { createAdminUser, Headers } from "../../../helpers/auth"
+import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
+
+jest.setTimeout(120 * 1000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: Headers & { userId: string }
+
+    beforeAll(() => useReadableHttpErrors(api))
+    beforeEach(async () => {
+      admin = await createAdminUser(getContainer())
+    })
+
+    const newCustomer = async (email: string, first_name = "Ada") =>
+      getContainer().resolve(Modules.CUSTOMER).createCustomers({ email, first_name, last_name: "Lovelace" })
+    const entriesOf = async (customerId: string) => {
+      const loyalty: LoyaltyModuleService = getContainer().resolve(CrmModules.LOYALTY)
+      const account = await loyalty.retrieveAccountByCustomer(customerId)
+      return account ? loyalty.listLoyaltyEntries({ account_id: account.id }) : []
+    }
+
+    describe("/admin/loyalty/settings", () => {
+      it("answers the documented defaults, then a partial update", async () => {
+        const before = await api.get("/admin/loyalty/settings", admin)
+        expect(before.data.settings).toEqual(
+          expect.objectContaining({
+            earn_rate: 1,
+            point_value: 0.01,
+            pending_days: 14,
+            expiry_months: 12,
+            max_redeem_ratio: 0.5,
+            min_redeem_points: 100,
+            activation: "delivery_or_days",
+            reversal_overdraft: "clamp",
+          })
+        )
+
+        const after = await api.post(
+          "/admin/loyalty/settings",
+          { earn_rate: 2.5, earn_rates: { usd: 1 }, expiry_months: null, reversal_overdraft: "arrears" },
+          admin
+        )
+
+        expect(after.data.settings).toEqual(
+          expect.objectContaining({ earn_rate: 2.5, earn_rates: { usd: 1 }, expiry_months: null, reversal_overdraft: "arrears", point_value: 0.01 })
+        )
+        expect((await api.get("/admin/loyalty/settings", admin)).data.settings.earn_rate).toEqual(2.5)
+      })
+
+      it.each([
+        [{ earn_rate: -1 }, "earn_rate"],
+        [{ max_redeem_ratio: 1.5 }, "max_redeem_ratio"],
+        [{ activation: "weekly" }, "activation"],
+        [{ earn_rates: { EUR: 1 } }, "currency codes"],
+        [{ earn_ratee: 2 }, "earn_ratee"],
+      ])("refuses %j with a 400 that names the problem, and writes nothing", async (body, named) => {
+        const response = await failedRequest(api.post("/admin/loyalty/settings", body, admin))
+
+        expect(response.status).toEqual(400)
+        expect(response.data.message).toContain(named)
+        expect((await api.get("/admin/loyalty/settings", admin)).data.settings.earn_rate).toEqual(1)
+      })
+
+      it("answers 401 without an admin", async () => {
+        expect((await failedRequest(api.get("/admin/loyalty/settings"))).status).toEqual(401)
+        expect((await failedRequest(api.post("/admin/loyalty/settings", { earn_rate: 3 }))).status).toEqual(401)
+      })
+    })
+
+    describe("POST /admin/customers/:id/loyalty/adjustments", () => {
+      it("adds and deducts points with a reason, recorded with the admin who did it", async () => {
+        const customer = await newCustomer("adjust@crm.test")
+
+        await api.post(`/admin/customers/${customer.id}/loyalty/adjustments`, { points: 100, reason: "Goodwill after a late parcel" }, admin)
+        const response = await api.post(
+          `/admin/customers/${customer.id}/loyalty/adjustments`,
+          { points: -30, reason: "Correction of a double credit" },
+          admin
+        )
+
+        const account = response.data.loyalty_account
+        expect(account).toEqual(expect.objectContaining({ points_balance: 70, available_points: 70, lifetime_points: 100 }))
+        expect(account.transactions.map((t: any) => [t.type, t.points, t.note, t.actor_id])).toEqual([
+          ["adjust", -30, "Correction of a double credit", admin.userId],
+          ["adjust", 100, "Goodwill after a late parcel", admin.userId],
+        ])
+        expect(account.transactions[1].expires_at).toEqual(expect.any(String))
+      })
+
+      it("refuses a deduction the available points do not cover with 409, writing nothing", async () => {
+        const customer = await newCustomer("broke@crm.test")
+        await api.post(`/admin/customers/${customer.id}/loyalty/adjustments`, { points: 10, reason: "Welcome gift" }, admin)
+
+        const response = await failedRequest(
+          api.post(`/admin/customers/${customer.id}/loyalty/adjustments`, { points: -11, reason: "Too much" }, admin)
+        )
+
+        expect(response.status).toEqual(409)
+        expect(response.data.message).toEqual("Not enough points: 11 needed, 10 available")
+        expect(await entriesOf(customer.id)).toHaveLength(1)
+      })
+
+      it.each([
+        [{ points: 10 }, "reason"],
+        [{ points: 10, reason: "  " }, "reason"],
+        [{ points: 0, reason: "Nothing" }, "points must not be 0"],
+        [{ points: 1.5, reason: "Half a point" }, "points"],
+        [{ points: "10", reason: "A string" }, "points"],
+        [{ points: 10, reason: "ok reason", extra: true }, "extra"],
+      ])("refuses %j with a 400 naming the problem, writing nothing", async (body, named) => {
+        const customer = await newCustomer(`bad-${Math.random()}@crm.test`)
+
+        const response = await failedRequest(api.post(`/admin/customers/${customer.id}/loyalty/adjustments`, body, admin))
+
+        expect(response.status).toEqual(400)
+        expect(response.data.message).toContain(named)
+        expect(await entriesOf(customer.id)).toHaveLength(0)
+      })
+
+      it("applies a retried request with the same Idempotency-Key once", async () => {
+        const customer = await newCustomer("retry@crm.test")
+        const send = () =>
+          api.post(
+            `/admin/customers/${customer.id}/loyalty/adjustments`,
+            { points: 50, reason: "Retried request" },
+            { headers: { ...admin.headers, "idempotency-key": "req-123" } }
+          )
+
+        await send()
+        const second = await send()
+
+        expect(second.data.loyalty_account.points_balance).toEqual(50)
+        expect(await entriesOf(customer.id)).toHaveLength(1)
+      })
+
+      it("answers 404 for an unknown customer and 401 without an admin", async () => {
+        const unknown = await failedRequest(
+          api.post("/admin/customers/cus_nope/loyalty/adjustments", { points: 5, reason: "Nobody" }, admin)
+        )
+        const anonymous = await failedRequest(
+          api.post("/admin/customers/cus_nope/loyalty/adjustments", { points: 5, reason: "Nobody" })
+        )
+
+        expect(unknown.status).toEqual(404)
+        expect(anonymous.status).toEqual(401)
+      })
+    })
+
+    describe("GET /admin/loyalty/accounts", () => {
+      it("lists accounts by balance with their customer, searchable and paginated", async () => {
+        const rich = await newCustomer("rich@crm.test", "Rich")
+        const poor = await newCustomer("poor@crm.test", "Poor")
+        await api.post(`/admin/customers/${rich.id}/loyalty/adjustments`, { points: 500, reason: "Seed data" }, admin)
+        await api.post(`/admin/customers/${poor.id}/loyalty/adjustments`, { points: 5, reason: "Seed data" }, admin)
+
+        const all = await api.get("/admin/loyalty/accounts", admin)
+        const searched = await api.get("/admin/loyalty/accounts?q=poor", admin)
+        const paged = await api.get("/admin/loyalty/accounts?limit=1&offset=1", admin)
+
+        expect(all.data.loyalty_accounts.map((a: any) => [a.customer.email, a.points_balance])).toEqual([
+          ["rich@crm.test", 500],
+          ["poor@crm.test", 5],
+        ])
+        expect(all.data).toEqual(expect.objectContaining({ count: 2, offset: 0, limit: 20 }))
+        expect(searched.data.loyalty_accounts.map((a: any) => a.customer.email)).toEqual(["poor@crm.test"])
+        expect(paged.data.loyalty_accounts.map((a: any) => a.customer.email)).toEqual(["poor@crm.test"])
+      })
+
+      it("refuses a limit above 100", async () => {
+        const response = await failedRequest(api.get("/admin/loyalty/accounts?limit=101", admin))
+        expect(response.status).toEqual(400)
+      })
+    })
+  },
+})

@@ -1,0 +1,48 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import type LoyaltyModuleService from "../../../../modules/loyalty/service"
+import type { LoyaltyAccountDTO } from "../../../../types/loyalty"
+import { CrmModules } from "../../../../types/modules"
+import { toStoreLoyaltyAccount } from "../../../utils/loyalty-account"
+import type { AdminGetLoyaltyAccountsParamsType } from "../validators"
+
+const MAX_SEARCH_MATCHES = 1000
+
+/**
+ * Loyalty accounts, largest balance first, with their customer's name and
+ * e-mail. `q` searches customers (e-mail, name) through the customer module.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyaltyAccountsParamsType>, res: MedusaResponse) => {
+  const { limit, offset, q } = req.validatedQuery as AdminGetLoyaltyAccountsParamsType
+  const loyalty = req.scope.resolve<LoyaltyModuleService>(CrmModules.LOYALTY)
+  const customerModule = req.scope.resolve(Modules.CUSTOMER)
+
+  const filters: Record<string, unknown> = {}
+  if (q) {
+    const matches = await customerModule.listCustomers({ q }, { select: ["id"], take: MAX_SEARCH_MATCHES })
+    filters.customer_id = matches.map((c) => c.id)
+  }
+  // Tiers arrive with their capability; until then no account has one.
+  const [found, count] = await loyalty.listAndCountLoyaltyAccounts(filters, {
+    take: limit,
+    skip: offset,
+    order: { points_balance: "DESC", id: "ASC" },
+  })
+  const accounts = found as unknown as LoyaltyAccountDTO[]
+  const customers = accounts.length
+    ? await customerModule.listCustomers(
+        { id: accounts.map((a) => a.customer_id) },
+        { select: ["id", "email", "first_name", "last_name"] }
+      )
+    : []
+  res.json({
+    loyalty_accounts: accounts.map((account) => ({
+      ...toStoreLoyaltyAccount(account),
+      created_at: account.created_at,
+      customer: customers.find((c) => c.id === account.customer_id) ?? null,
+    })),
+    count,
+    offset,
+    limit,
+  })
+}

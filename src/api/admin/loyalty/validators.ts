@@ -1,0 +1,42 @@
+import { z } from "@medusajs/framework/zod"
+import { listParams } from "../../utils/list-params"
+
+const currencyRates = (what: string) =>
+  z
+    .record(z.string(), z.number().positive(`${what} per currency must be greater than 0`))
+    .refine((rates) => Object.keys(rates).every((code) => /^[a-z]{3}$/.test(code)), {
+      message: `${what}: currency codes are 3 lower-case letters, e.g. "eur"`,
+    })
+
+/** A partial update of the loyalty settings; unknown fields are a 400. */
+export const AdminUpdateLoyaltySettings = z
+  .object({
+    earn_rate: z.number().min(0, "earn_rate must be 0 or more"),
+    earn_rates: currencyRates("earn rates"),
+    point_value: z.number().positive("point_value must be greater than 0"),
+    point_values: currencyRates("point values"),
+    activation: z.enum(["delivery_or_days", "delivery", "days"]),
+    pending_days: z.number().int().min(0).max(365),
+    expiry_months: z.number().int().min(1).max(120).nullable(),
+    expiry_reminder_days: z.number().int().min(0).max(90),
+    max_redeem_ratio: z.number().gt(0, "max_redeem_ratio must be greater than 0").max(1, "max_redeem_ratio is a share of the cart, at most 1"),
+    min_redeem_points: z.number().int().min(1),
+    hold_minutes: z.number().int().min(1).max(60 * 24 * 30),
+    reversal_overdraft: z.enum(["clamp", "arrears"]),
+    include_shipping: z.boolean(),
+    include_tax: z.boolean(),
+  })
+  .partial()
+  .strict()
+
+export type AdminUpdateLoyaltySettingsType = z.infer<typeof AdminUpdateLoyaltySettings>
+
+export const AdminGetLoyaltyAccountsParams = z
+  .object({
+    ...listParams,
+    q: z.string().trim().min(1).max(200).optional(),
+    tier_id: z.string().optional(),
+  })
+  .strict()
+
+export type AdminGetLoyaltyAccountsParamsType = z.infer<typeof AdminGetLoyaltyAccountsParams>
