@@ -58,8 +58,9 @@ async function importEmbeddedPostgres({ keepSignalHandlers = true } = {}) {
  * With `detached: true` (not on Windows) the server runs in its own process
  * group, so a Ctrl-C in the terminal does not reach it: the caller stops it
  * with `stop()` when it is done with everything else. Its log goes to
- * `<dataDir>.log`. A server left running on `dataDir` by an earlier process
- * that was killed is stopped first. The caller owns signal handling.
+ * `logFile` (default `<dataDir>.log`). A server left running on `dataDir`
+ * by an earlier process that was killed is stopped first. The caller owns
+ * signal handling.
  */
 async function startEmbeddedPostgres({
   dataDir,
@@ -67,9 +68,10 @@ async function startEmbeddedPostgres({
   persistent = true,
   log = () => {},
   detached = false,
+  logFile,
 }) {
   if (detached && process.platform !== "win32") {
-    return startDetachedEmbeddedPostgres({ dataDir, port, log })
+    return startDetachedEmbeddedPostgres({ dataDir, port, log, logFile })
   }
   const EmbeddedPostgres = await importEmbeddedPostgres()
   const password = "postgres"
@@ -146,7 +148,12 @@ async function stopStalePostmaster(dataDir, log) {
   }
 }
 
-async function startDetachedEmbeddedPostgres({ dataDir: dataDirInput, port, log }) {
+async function startDetachedEmbeddedPostgres({
+  dataDir: dataDirInput,
+  port,
+  log,
+  logFile: logFileInput,
+}) {
   const dataDir = path.resolve(dataDirInput)
   const EmbeddedPostgres = await importEmbeddedPostgres({ keepSignalHandlers: false })
   const password = "postgres"
@@ -178,7 +185,7 @@ async function startDetachedEmbeddedPostgres({ dataDir: dataDirInput, port, log 
         gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
       }
     : {}
-  const logFile = `${dataDir}.log`
+  const logFile = logFileInput ? path.resolve(logFileInput) : `${dataDir}.log`
   const logFd = fs.openSync(logFile, "a")
   const child = spawn(postgres, ["-D", dataDir, "-p", String(port)], {
     ...ids,
@@ -208,7 +215,9 @@ async function startDetachedEmbeddedPostgres({ dataDir: dataDirInput, port, log 
         child.kill("SIGQUIT")
       }
       const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n")
-      throw new Error(`The embedded PostgreSQL did not start on port ${port} (log: ${logFile}):\n${tail}`)
+      throw new Error(
+        `The embedded PostgreSQL did not start on port ${port} (log: ${logFile}):\n${tail}`
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
