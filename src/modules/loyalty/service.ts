@@ -55,6 +55,10 @@ export interface ILoyaltyModuleService {
     sharedContext?: Context
   ): Promise<{ entries: LoyaltyEntryDTO[]; lots: LoyaltyLotDTO[]; count: number }>
   expiringPointsOf(accountId: string, sharedContext?: Context): Promise<{ points: number; expires_at: string }[]>
+  expiringSoonByAccount(
+    window: { from: Date; until: Date; limit: number; after_account_id?: string },
+    sharedContext?: Context
+  ): Promise<{ account_id: string; customer_id: string; points: number; first_expiry: Date; points_balance: number }[]>
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -216,6 +220,40 @@ class LoyaltyModuleService
       .orderBy("expires_at", "asc")
       .limit(5)
     return rows.map((row) => ({ points: row.points, expires_at: new Date(row.expires_at).toISOString() }))
+  }
+
+  /**
+   * Per account: the available points expiring within (from, until] and the
+   * first day they expire. One grouped query over the (status, expires_at)
+   * index, for the reminder e-mails.
+   */
+  @InjectManager()
+  async expiringSoonByAccount(
+    window: { from: Date; until: Date; limit: number; after_account_id?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ account_id: string; customer_id: string; points: number; first_expiry: Date; points_balance: number }[]> {
+    const knex = this.knex_(sharedContext)
+    const query = knex("crm_loyalty_lot as lot")
+      .join("crm_loyalty_account as account", "account.id", "lot.account_id")
+      .select(
+        "lot.account_id",
+        "account.customer_id",
+        "account.points_balance",
+        knex.raw("sum(lot.remaining)::int as points"),
+        knex.raw("min(lot.expires_at) as first_expiry")
+      )
+      .where("lot.status", "available")
+      .where("lot.remaining", ">", 0)
+      .where("lot.expires_at", ">", window.from)
+      .where("lot.expires_at", "<=", window.until)
+      .whereNull("lot.deleted_at")
+      .groupBy("lot.account_id", "account.customer_id", "account.points_balance")
+      .orderBy("lot.account_id")
+      .limit(window.limit)
+    if (window.after_account_id) {
+      query.where("lot.account_id", ">", window.after_account_id)
+    }
+    return await query
   }
 
   /** The store's settings, created with their defaults on first read. */

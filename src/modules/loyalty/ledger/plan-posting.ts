@@ -173,7 +173,7 @@ export function planPosting(
     for (const allocation of taken) {
       const lot = lots.find((l) => l.id === allocation.lot_id)!
       const remaining = lot.remaining - allocation.points
-      changeLot(lot, remaining, remaining === 0 ? "reversed" : lot.status)
+      changeLot(lot, remaining, remaining === 0 ? (posting.type === "expire" ? "expired" : "reversed") : lot.status)
     }
   }
 

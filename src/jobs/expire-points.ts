@@ -1,0 +1,35 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
+import { sendExpiryRemindersWorkflow } from "../workflows/loyalty/workflows/send-expiry-reminders"
+
+const BATCH = 500
+
+/**
+ * Daily: expires due lots (each exactly once, `expire:{lot_id}`), then
+ * e-mails the reminders for points expiring soon (each once per account and
+ * expiry day). Safe to re-run.
+ */
+export default async function expirePointsJob(container: MedusaContainer) {
+  const now = new Date()
+  for (;;) {
+    const { result } = await expirePointsWorkflow(container).run({ input: { now, limit: BATCH } })
+    if (result.entries.length < BATCH) {
+      break
+    }
+  }
+  let after: string | undefined
+  for (;;) {
+    const { result } = await sendExpiryRemindersWorkflow(container).run({
+      input: { now, limit: BATCH, after_account_id: after },
+    })
+    if (!result.last_account_id) {
+      break
+    }
+    after = result.last_account_id
+  }
+}
+
+export const config = {
+  name: "crm-loyalty-expire-points",
+  schedule: "15 2 * * *",
+}
