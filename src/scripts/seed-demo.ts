@@ -52,6 +52,12 @@ import {
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { orderLedgerKeys } from "../workflows/loyalty/order-keys"
+import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
+import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
+import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
+import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
+import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
 
 export const DEMO_REGION_NAME = "CRM Demo Europe"
 export const DEMO_SALES_CHANNEL_NAME = "CRM Demo Webshop"
@@ -691,6 +697,8 @@ export default async function seedDemo({ container }: ExecArgs) {
           first_name: customer.first_name,
           last_name: customer.last_name,
           phone: customer.phone,
+          // Registered members (they earn points); demo customers cannot log in.
+          has_account: true,
           metadata: { crm_demo: true },
           addresses: [
             {
@@ -848,6 +856,33 @@ export default async function seedDemo({ container }: ExecArgs) {
     }
   })
   step("Dates spread over the last 18 months")
+
+  // Loyalty, through the plugin's own workflows, as the live store would have
+  // done it: earn per order, reverse the cancelled ones, vest what is past its
+  // pending days, expire what is past its expiry.
+  await ensureLoyaltyAccountsWorkflow(container).run({
+    input: { customer_ids: [...customerIdByEmail.values()] },
+  })
+  await runPool(plan.orders, 4, async (planned) => {
+    const order = orderByRef.get(planned.ref)
+    await earnOrderPointsWorkflow(container).run({ input: { order_id: order.id } })
+    if (planned.cancelled) {
+      await reverseOrderPointsWorkflow(container).run({
+        input: {
+          order_id: order.id,
+          idempotency_key: orderLedgerKeys.cancel(order.id),
+          ratio: 1,
+          reason: "order_canceled",
+          source_type: "order",
+          source_id: order.id,
+        },
+      })
+    }
+  })
+  const now = new Date()
+  await activatePointsWorkflow(container).run({ input: { due_before: now, limit: 10_000 } })
+  await expirePointsWorkflow(container).run({ input: { now, limit: 10_000 } })
+  step("Loyalty points earned, vested and expired")
 
   const seededAt = new Date().toISOString()
   await updateRegionsWorkflow(container).run({

@@ -1,4 +1,4 @@
-import { earnedPoints, earnRateFor, eligibleAmount } from "../ledger/earned-points"
+import { earnedPoints, earnRateFor, eligibleAmount, returnedShare } from "../ledger/earned-points"
 
 describe("eligibleAmount", () => {
   const items = [
@@ -44,5 +44,27 @@ describe("earnRateFor", () => {
     const settings = { earn_rate: 1, earn_rates: { jpy: 0.01 } }
     expect(earnRateFor("JPY", settings)).toEqual(0.01)
     expect(earnRateFor("eur", settings)).toEqual(1)
+  })
+})
+
+describe("returnedShare", () => {
+  const items = [
+    { id: "a", quantity: 2, total: 60, tax_total: 10 }, // 50 net, 25 per unit
+    { id: "b", quantity: 1, total: 50, tax_total: 0 },
+  ]
+
+  it("gives back the returned units' share of the order's value", () => {
+    expect(returnedShare(items, [{ item_id: "a", quantity: 1 }], { include_tax: false })).toBeCloseTo(0.25)
+    expect(returnedShare(items, [{ item_id: "b", quantity: 1 }], { include_tax: false })).toBeCloseTo(0.5)
+  })
+
+  it("never gives back more than the whole order", () => {
+    expect(
+      returnedShare(items, [{ item_id: "a", quantity: 5 }, { item_id: "b", quantity: 3 }], { include_tax: false })
+    ).toEqual(1)
+  })
+
+  it("ignores lines that are not the order's", () => {
+    expect(returnedShare(items, [{ item_id: "zzz", quantity: 1 }], { include_tax: false })).toEqual(0)
   })
 })

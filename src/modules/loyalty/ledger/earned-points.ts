@@ -52,3 +52,30 @@ export function earnRateFor(
 ): number {
   return settings.earn_rates?.[currencyCode.toLowerCase()] ?? settings.earn_rate
 }
+
+export type ReturnedLine = { item_id: string; quantity: number }
+
+/**
+ * The share (0-1) of an order's earning value that a return gives back:
+ * each returned unit is worth its line's value per unit, after discounts.
+ */
+export function returnedShare(
+  items: (EarnableLine & { id: string; quantity: BigNumberInput })[],
+  returned: ReturnedLine[],
+  rules: Pick<EarningRules, "include_tax">
+): number {
+  const value = (line: EarnableLine) => (rules.include_tax ? MathBN.convert(line.total) : MathBN.sub(line.total, line.tax_total))
+  const whole = items.reduce((acc, item) => MathBN.add(acc, value(item)), MathBN.convert(0))
+  if (whole.lte(0)) {
+    return 0
+  }
+  const back = returned.reduce((acc, line) => {
+    const item = items.find((i) => i.id === line.item_id)
+    if (!item || MathBN.convert(item.quantity).lte(0)) {
+      return acc
+    }
+    const units = MathBN.min(line.quantity, item.quantity)
+    return MathBN.add(acc, MathBN.div(MathBN.mult(value(item), units), item.quantity))
+  }, MathBN.convert(0))
+  return Math.min(MathBN.div(back, whole).toNumber(), 1)
+}
