@@ -20,6 +20,7 @@ import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyEntry from "./models/loyalty-entry"
 import LoyaltyLot from "./models/loyalty-lot"
 import LoyaltySettings from "./models/loyalty-settings"
+import LoyaltyCursor from "./models/loyalty-cursor"
 import {
   LOYALTY_SETTINGS_ID,
   LoyaltySettingsDTO,
@@ -59,6 +60,8 @@ export interface ILoyaltyModuleService {
     window: { from: Date; until: Date; limit: number; after_account_id?: string },
     sharedContext?: Context
   ): Promise<{ account_id: string; customer_id: string; points: number; first_expiry: Date; points_balance: number }[]>
+  readCursor(id: string, sharedContext?: Context): Promise<Date | null>
+  moveCursor(id: string, position: Date, sharedContext?: Context): Promise<void>
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -76,7 +79,8 @@ class LoyaltyModuleService
     LoyaltyEntry: { dto: LoyaltyEntryDTO }
     LoyaltyLot: { dto: LoyaltyLotDTO }
     LoyaltySettings: { dto: LoyaltySettingsDTO }
-  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings })
+    LoyaltyCursor: { dto: { id: string; position: Date } }
+  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService
@@ -254,6 +258,23 @@ class LoyaltyModuleService
       query.where("lot.account_id", ">", window.after_account_id)
     }
     return await query
+  }
+
+  /** Where the named scan stopped, or null before its first run. */
+  @InjectManager()
+  async readCursor(id: string, @MedusaContext() sharedContext: Context = {}): Promise<Date | null> {
+    const row = await this.knex_(sharedContext)("crm_loyalty_cursor").select("position").where({ id }).first()
+    return row ? new Date(row.position) : null
+  }
+
+  /** Moves the named scan forward (never back). */
+  @InjectTransactionManager()
+  async moveCursor(id: string, position: Date, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.knex_(sharedContext).raw(
+      `INSERT INTO crm_loyalty_cursor (id, position) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET position = GREATEST(crm_loyalty_cursor.position, excluded.position), updated_at = now()`,
+      [id, position]
+    )
   }
 
   /** The store's settings, created with their defaults on first read. */
