@@ -82,6 +82,43 @@ export async function createStoreFixtures(container: MedusaContainer, price = 25
   }
 }
 
+/** A cart of the customer's with `quantity` of the fixture's variant. */
+export async function createCartThroughStore(
+  api: AxiosInstance,
+  fixtures: StoreFixtures,
+  customerHeaders: Record<string, string>,
+  quantity = 1
+): Promise<string> {
+  const headers = { headers: customerHeaders }
+  const {
+    data: { cart },
+  } = await api.post("/store/carts", { region_id: fixtures.regionId }, headers)
+  await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: fixtures.variantId, quantity }, headers)
+  return cart.id
+}
+
+/** Pays with the system provider and completes the cart into an order. */
+export async function completeCartThroughStore(
+  api: AxiosInstance,
+  customerHeaders: Record<string, string>,
+  cartId: string
+): Promise<{ id: string; cartId: string; total: number }> {
+  const headers = { headers: customerHeaders }
+  const {
+    data: { payment_collection },
+  } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    headers
+  )
+  const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+  if (data.type !== "order") {
+    throw new Error(`Cart ${cartId} did not complete: ${JSON.stringify(data)}`)
+  }
+  return { id: data.order.id, cartId, total: data.order.total }
+}
+
 /**
  * Places an order through the store API exactly as a storefront does:
  * cart, line item, payment collection and session, complete.
@@ -91,23 +128,7 @@ export async function placeOrderThroughStore(
   fixtures: StoreFixtures,
   customerHeaders: Record<string, string>,
   quantity = 1
-): Promise<{ id: string; cartId: string }> {
-  const headers = { headers: customerHeaders }
-  const {
-    data: { cart },
-  } = await api.post("/store/carts", { region_id: fixtures.regionId }, headers)
-  await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: fixtures.variantId, quantity }, headers)
-  const {
-    data: { payment_collection },
-  } = await api.post("/store/payment-collections", { cart_id: cart.id }, headers)
-  await api.post(
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { provider_id: "pp_system_default" },
-    headers
-  )
-  const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, headers)
-  if (data.type !== "order") {
-    throw new Error(`Cart ${cart.id} did not complete: ${JSON.stringify(data)}`)
-  }
-  return { id: data.order.id, cartId: cart.id }
+): Promise<{ id: string; cartId: string; total: number }> {
+  const cartId = await createCartThroughStore(api, fixtures, customerHeaders, quantity)
+  return completeCartThroughStore(api, customerHeaders, cartId)
 }

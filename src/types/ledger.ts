@@ -53,3 +53,19 @@ export type LoyaltyLotDTO = {
   expires_at: Date | string | null
   created_at: Date | string
 }
+
+export type LoyaltyRedemptionDTO = {
+  id: string
+  account_id: string
+  customer_id: string
+  cart_id: string
+  points: number
+  amount: number
+  currency_code: string
+  promotion_id: string | null
+  promotion_code: string
+  status: "held" | "redeemed" | "released"
+  expires_at: Date | string
+  order_id: string | null
+  created_at: Date | string
+}

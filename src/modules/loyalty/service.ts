@@ -13,7 +13,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
-import type { LoyaltyEntryDTO, LoyaltyLotDTO } from "../../types/ledger"
+import type { LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
 import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
@@ -21,6 +21,7 @@ import LoyaltyEntry from "./models/loyalty-entry"
 import LoyaltyLot from "./models/loyalty-lot"
 import LoyaltySettings from "./models/loyalty-settings"
 import LoyaltyCursor from "./models/loyalty-cursor"
+import LoyaltyRedemption from "./models/loyalty-redemption"
 import {
   LOYALTY_SETTINGS_ID,
   LoyaltySettingsDTO,
@@ -80,7 +81,8 @@ class LoyaltyModuleService
     LoyaltyLot: { dto: LoyaltyLotDTO }
     LoyaltySettings: { dto: LoyaltySettingsDTO }
     LoyaltyCursor: { dto: { id: string; position: Date } }
-  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor })
+    LoyaltyRedemption: { dto: LoyaltyRedemptionDTO }
+  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor, LoyaltyRedemption })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService
