@@ -1,14 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
+import { openMemberAccountWorkflow } from "../workflows/loyalty/workflows/open-member-account"
 
-/** Opens the loyalty account of every new customer. */
+/**
+ * A registered customer becomes a loyalty member (account, sign-up bonus);
+ * guest-checkout customers do not.
+ */
 export default async function openLoyaltyAccountOnCustomerCreated({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
-  await ensureLoyaltyAccountsWorkflow(container).run({
-    input: { customer_ids: [data.id] },
-  })
+  await openMemberAccountWorkflow(container).run({ input: { customer_id: data.id } })
 }
 
 export const config: SubscriberConfig = {

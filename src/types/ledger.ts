@@ -69,3 +69,18 @@ export type LoyaltyRedemptionDTO = {
   order_id: string | null
   created_at: Date | string
 }
+
+export type LoyaltyCampaignDTO = {
+  id: string
+  name: string
+  multiplier: number
+  starts_at: Date | string
+  ends_at: Date | string
+  weekdays: number[] | null
+  days_of_month: number[] | null
+  tier_ids: string[] | null
+  segment_ids: string[] | null
+  active: boolean
+  created_at: Date | string
+  updated_at: Date | string
+}

@@ -14,6 +14,12 @@ export type LoyaltySettingsDTO = {
   reversal_overdraft: "clamp" | "arrears"
   include_shipping: boolean
   include_tax: boolean
+  signup_bonus_points: number
+  birthday_bonus_points: number
+  referrer_bonus_points: number
+  referee_bonus_points: number
+  review_bonus_points: number
+  survey_bonus_points: number
   created_at: Date | string
   updated_at: Date | string
 }

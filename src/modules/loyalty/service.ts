@@ -13,7 +13,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
-import type { LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
+import type { LoyaltyCampaignDTO, LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
 import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
@@ -22,6 +22,7 @@ import LoyaltyLot from "./models/loyalty-lot"
 import LoyaltySettings from "./models/loyalty-settings"
 import LoyaltyCursor from "./models/loyalty-cursor"
 import LoyaltyRedemption from "./models/loyalty-redemption"
+import LoyaltyCampaign from "./models/loyalty-campaign"
 import {
   LOYALTY_SETTINGS_ID,
   LoyaltySettingsDTO,
@@ -82,7 +83,8 @@ class LoyaltyModuleService
     LoyaltySettings: { dto: LoyaltySettingsDTO }
     LoyaltyCursor: { dto: { id: string; position: Date } }
     LoyaltyRedemption: { dto: LoyaltyRedemptionDTO }
-  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor, LoyaltyRedemption })
+    LoyaltyCampaign: { dto: LoyaltyCampaignDTO }
+  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor, LoyaltyRedemption, LoyaltyCampaign })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService

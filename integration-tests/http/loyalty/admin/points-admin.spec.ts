@@ -176,5 +176,45 @@ medusaIntegrationTestRunner({
         expect(response.status).toEqual(400)
       })
     })
+
+    describe("/admin/loyalty/campaigns", () => {
+      it("creates a campaign (201) and lists it", async () => {
+        const created = await api.post(
+          "/admin/loyalty/campaigns",
+          {
+            name: "Double points weekend",
+            multiplier: 2,
+            starts_at: "2026-06-01T00:00:00Z",
+            ends_at: "2026-07-01T00:00:00Z",
+            weekdays: [0, 6],
+          },
+          admin
+        )
+        const list = await api.get("/admin/loyalty/campaigns", admin)
+
+        expect(created.status).toEqual(201)
+        expect(created.data.campaign).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^lpcmp_/), multiplier: 2, weekdays: [0, 6], active: true })
+        )
+        expect(list.data).toEqual(expect.objectContaining({ count: 1, offset: 0, limit: 20 }))
+      })
+
+      it.each([
+        [{ name: "Backwards", multiplier: 2, starts_at: "2026-07-01", ends_at: "2026-06-01" }, "ends_at must be after starts_at"],
+        [{ name: "Zero", multiplier: 0, starts_at: "2026-06-01", ends_at: "2026-07-01" }, "multiplier"],
+        [{ name: "Day 0", multiplier: 2, starts_at: "2026-06-01", ends_at: "2026-07-01", days_of_month: [0] }, "days_of_month"],
+        [{ multiplier: 2, starts_at: "2026-06-01", ends_at: "2026-07-01" }, "name"],
+      ])("refuses %j with a 400 naming the problem, writing nothing", async (body, named) => {
+        const response = await failedRequest(api.post("/admin/loyalty/campaigns", body, admin))
+
+        expect(response.status).toEqual(400)
+        expect(response.data.message).toContain(named)
+        expect((await api.get("/admin/loyalty/campaigns", admin)).data.count).toEqual(0)
+      })
+
+      it("answers 401 without an admin", async () => {
+        expect((await failedRequest(api.get("/admin/loyalty/campaigns"))).status).toEqual(401)
+      })
+    })
   },
 })

@@ -54,7 +54,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const customer = await container
           .resolve(Modules.CUSTOMER)
-          .createCustomers({ email: "twice@crm.test" }) // no event: module call
+          .createCustomers({ email: "twice@crm.test", has_account: true }) // no event: module call
 
         await deliverCustomerCreated(container, customer.id, 1)
         await deliverCustomerCreated(container, customer.id, 1)
@@ -66,11 +66,39 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const customer = await container
           .resolve(Modules.CUSTOMER)
-          .createCustomers({ email: "concurrent@crm.test" })
+          .createCustomers({ email: "concurrent@crm.test", has_account: true })
 
         await deliverCustomerCreated(container, customer.id, 5)
 
         expect(await accountsOf(customer.id)).toHaveLength(1)
+      })
+
+      it("opens no account for a guest-checkout customer", async () => {
+        const container = getContainer()
+        const guest = await container.resolve(Modules.CUSTOMER).createCustomers({ email: "guest@crm.test" })
+
+        await deliverCustomerCreated(container, guest.id, 1)
+
+        expect(await accountsOf(guest.id)).toHaveLength(0)
+      })
+
+      it("pays the sign-up bonus once, however often the event arrives", async () => {
+        const container = getContainer()
+        const loyalty: LoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
+        await loyalty.changeSettings({ signup_bonus_points: 250 })
+        const customer = await container
+          .resolve(Modules.CUSTOMER)
+          .createCustomers({ email: "bonus@crm.test", has_account: true })
+
+        await deliverCustomerCreated(container, customer.id, 3)
+        await deliverCustomerCreated(container, customer.id, 1)
+
+        const [account] = await accountsOf(customer.id)
+        expect(account.points_balance).toEqual(250)
+        const entries = await loyalty.listLoyaltyEntries({ account_id: account.id })
+        expect(entries.map((e) => [e.type, e.points, e.idempotency_key])).toEqual([
+          ["bonus", 250, `bonus:signup:${customer.id}`],
+        ])
       })
     })
   },

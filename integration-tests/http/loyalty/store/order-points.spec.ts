@@ -61,6 +61,19 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("an order placed during a campaign earns its multiplier", async () => {
+      await loyalty().createLoyaltyCampaigns({
+        name: "Triple points today",
+        multiplier: 3,
+        starts_at: new Date(Date.now() - 60 * 60 * 1000),
+        ends_at: new Date(Date.now() + 60 * 60 * 1000),
+      } as any)
+
+      await checkout(2) // 50 EUR
+
+      expect((await account()).pending_points).toEqual(150)
+    })
+
     it("order.placed delivered three more times, concurrently, still gives one earn entry", async () => {
       const order = await checkout(1)
 

@@ -4,7 +4,12 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { AdminGetLoyaltyAccountsParams, AdminUpdateLoyaltySettings } from "./validators"
+import {
+  AdminCreateLoyaltyCampaign,
+  AdminGetLoyaltyAccountsParams,
+  AdminGetLoyaltyCampaignsParams,
+  AdminUpdateLoyaltySettings,
+} from "./validators"
 
 const adminAuth = authenticate("user", ["session", "bearer", "api-key"])
 
@@ -14,6 +19,19 @@ export const adminLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/loyalty/settings",
     middlewares: [adminAuth, validateAndTransformBody(AdminUpdateLoyaltySettings)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/loyalty/campaigns",
+    middlewares: [
+      adminAuth,
+      validateAndTransformQuery(AdminGetLoyaltyCampaignsParams, { defaults: [], isList: true, defaultLimit: 20 }),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/campaigns",
+    middlewares: [adminAuth, validateAndTransformBody(AdminCreateLoyaltyCampaign)],
   },
   {
     method: ["GET"],

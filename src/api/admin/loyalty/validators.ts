@@ -8,6 +8,9 @@ const currencyRates = (what: string) =>
       message: `${what}: currency codes are 3 lower-case letters, e.g. "eur"`,
     })
 
+/** 0 switches a bonus off. */
+const bonusPoints = z.number().int().min(0).max(1_000_000)
+
 /** A partial update of the loyalty settings; unknown fields are a 400. */
 export const AdminUpdateLoyaltySettings = z
   .object({
@@ -25,6 +28,12 @@ export const AdminUpdateLoyaltySettings = z
     reversal_overdraft: z.enum(["clamp", "arrears"]),
     include_shipping: z.boolean(),
     include_tax: z.boolean(),
+    signup_bonus_points: bonusPoints,
+    birthday_bonus_points: bonusPoints,
+    referrer_bonus_points: bonusPoints,
+    referee_bonus_points: bonusPoints,
+    review_bonus_points: bonusPoints,
+    survey_bonus_points: bonusPoints,
   })
   .partial()
   .strict()
@@ -40,3 +49,26 @@ export const AdminGetLoyaltyAccountsParams = z
   .strict()
 
 export type AdminGetLoyaltyAccountsParamsType = z.infer<typeof AdminGetLoyaltyAccountsParams>
+
+export const AdminCreateLoyaltyCampaign = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(200),
+    multiplier: z.number().gt(0, "multiplier must be greater than 0").max(10, "multiplier must be at most 10"),
+    starts_at: z.coerce.date({ error: "starts_at must be a date" }),
+    ends_at: z.coerce.date({ error: "ends_at must be a date" }),
+    weekdays: z.array(z.number().int().min(0).max(6, "weekdays are 0 (Sunday) to 6")).max(7).nullish(),
+    days_of_month: z.array(z.number().int().min(1).max(31, "days_of_month are 1 to 31")).max(31).nullish(),
+    tier_ids: z.array(z.string().min(1)).nullish(),
+    segment_ids: z.array(z.string().min(1)).nullish(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((campaign) => campaign.ends_at > campaign.starts_at, {
+    message: "ends_at must be after starts_at",
+    path: ["ends_at"],
+  })
+
+export type AdminCreateLoyaltyCampaignType = z.infer<typeof AdminCreateLoyaltyCampaign>
+
+export const AdminGetLoyaltyCampaignsParams = z.object({ ...listParams }).strict()
+export type AdminGetLoyaltyCampaignsParamsType = z.infer<typeof AdminGetLoyaltyCampaignsParams>

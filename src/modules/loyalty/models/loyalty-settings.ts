@@ -36,6 +36,13 @@ const LoyaltySettings = model.define(
     include_shipping: model.boolean().default(false),
     /** Whether tax counts towards the eligible amount. */
     include_tax: model.boolean().default(false),
+    /** Bonus points, each 0 (off) or the points awarded. */
+    signup_bonus_points: model.number().default(0),
+    birthday_bonus_points: model.number().default(0),
+    referrer_bonus_points: model.number().default(0),
+    referee_bonus_points: model.number().default(0),
+    review_bonus_points: model.number().default(0),
+    survey_bonus_points: model.number().default(0),
   }
 )
 

@@ -7,7 +7,10 @@ import {
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { earnedPoints, earnRateFor, eligibleAmount } from "../../../modules/loyalty/ledger/earned-points"
 import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
+import { campaignMultiplier } from "../../../modules/loyalty/ledger/campaigns"
+import type { LoyaltyCampaignDTO } from "../../../types/ledger"
 import type { LoyaltySettingsDTO } from "../../../types/settings"
+import { loadCampaignsStep } from "../steps/load-campaigns"
 import { orderLedgerKeys } from "../order-keys"
 import { ensureLoyaltyAccountsStep } from "../steps/ensure-loyalty-accounts"
 import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
@@ -31,7 +34,11 @@ type OrderForEarning = {
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The earn of an order as a pending credit, or null when it earns nothing. */
-export function planOrderEarning(order: OrderForEarning | undefined, settings: LoyaltySettingsDTO) {
+export function planOrderEarning(
+  order: OrderForEarning | undefined,
+  settings: LoyaltySettingsDTO,
+  campaigns: LoyaltyCampaignDTO[] = []
+) {
   if (!order?.customer_id || !order.customer?.has_account || order.status === "canceled") {
     return null
   }
@@ -40,15 +47,16 @@ export function planOrderEarning(order: OrderForEarning | undefined, settings: L
     (order.shipping_methods ?? []).filter(Boolean),
     settings
   )
+  const placedAt = new Date(order.created_at)
+  const campaign = campaignMultiplier(campaigns, placedAt)
   const points = earnedPoints(amount, {
     earn_rate: earnRateFor(order.currency_code, settings),
-    // Tier and campaign multipliers plug in here.
-    multipliers: [],
+    // The tier multiplier joins here with the tiers capability.
+    multipliers: [campaign],
   })
   if (points <= 0) {
     return null
   }
-  const placedAt = new Date(order.created_at)
   const availableAt =
     settings.activation === "delivery" ? null : new Date(placedAt.getTime() + settings.pending_days * DAY_MS)
   const expiresAt = settings.expiry_months
@@ -70,7 +78,7 @@ export function planOrderEarning(order: OrderForEarning | undefined, settings: L
       source_type: "order",
       source_id: order.id,
       actor_type: "system",
-      metadata: { eligible_amount: amount.numeric, currency_code: order.currency_code },
+      metadata: { eligible_amount: amount.numeric, currency_code: order.currency_code, campaign_multiplier: campaign },
     } as Omit<Posting, "account_id">,
   }
 }
@@ -106,9 +114,12 @@ export const earnOrderPointsWorkflow = createWorkflow(
       filters: { id: input.order_id },
     }).config({ name: "crm-earn-get-order" })
     const settings = loadLoyaltySettingsStep()
+    const campaigns = loadCampaignsStep(
+      transform({ orders }, ({ orders }) => ({ at: orders[0]?.created_at as string | undefined }))
+    )
 
-    const earning = transform({ orders, settings }, ({ orders, settings }) =>
-      planOrderEarning(orders[0] as OrderForEarning | undefined, settings)
+    const earning = transform({ orders, settings, campaigns }, ({ orders, settings, campaigns }) =>
+      planOrderEarning(orders[0] as OrderForEarning | undefined, settings, campaigns)
     )
 
     const result = when("crm-earn-when-points", { earning }, ({ earning }) => !!earning).then(() => {

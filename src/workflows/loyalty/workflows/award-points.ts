@@ -1,0 +1,54 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
+import { ensureLoyaltyAccountsStep } from "../steps/ensure-loyalty-accounts"
+import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
+import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
+
+export const awardPointsWorkflowId = "crm-award-points"
+
+export type AwardPointsInput = {
+  customer_id: string
+  points: number
+  /** e.g. "signup_bonus", "review_approved", "survey_completed" */
+  reason: string
+  source_type: string
+  source_id: string
+  /** The award's own key, e.g. `bonus:review:{customer_id}:{product_id}`: it pays once. */
+  idempotency_key: string
+}
+
+/**
+ * Credits bonus points (available at once, expiring like earned points).
+ * The entry point for other capabilities (reviews, surveys, referrals):
+ * idempotent by their key, and a no-op for 0 points.
+ */
+export const awardPointsWorkflow = createWorkflow(awardPointsWorkflowId, (input: AwardPointsInput) => {
+  const settings = loadLoyaltySettingsStep()
+  const posted = when("crm-award-when-points", { input }, ({ input }) => input.points > 0).then(() => {
+    const { accounts } = ensureLoyaltyAccountsStep({
+      customer_ids: transform({ input }, ({ input }) => [input.customer_id]),
+    })
+    return postLedgerEntriesStep({
+      postings: transform({ input, accounts, settings }, ({ input, accounts, settings }): Posting[] => [
+        {
+          account_id: accounts[0].id,
+          type: "bonus",
+          idempotency_key: input.idempotency_key,
+          points: input.points,
+          counts_as_earned: true,
+          lot: {
+            status: "available",
+            expires_at: settings.expiry_months
+              ? new Date(new Date().setMonth(new Date().getMonth() + settings.expiry_months))
+              : null,
+          },
+          reason: input.reason,
+          source_type: input.source_type,
+          source_id: input.source_id,
+          actor_type: "system",
+        },
+      ]),
+    }).config({ name: "crm-award-post" })
+  })
+  return new WorkflowResponse({ posted })
+})

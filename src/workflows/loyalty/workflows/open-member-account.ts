@@ -1,0 +1,41 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
+import { awardPointsWorkflow } from "./award-points"
+import { ensureLoyaltyAccountsWorkflow } from "./ensure-loyalty-accounts"
+
+export const openMemberAccountWorkflowId = "crm-open-member-account"
+
+/**
+ * A new customer with an account (not a guest checkout) becomes a member:
+ * the loyalty account opens and the sign-up bonus, when switched on, pays
+ * once (`bonus:signup:{customer_id}`).
+ */
+export const openMemberAccountWorkflow = createWorkflow(openMemberAccountWorkflowId, (input: { customer_id: string }) => {
+  const { data: customers } = useQueryGraphStep({
+    entity: "customer",
+    fields: ["id", "has_account"],
+    filters: { id: input.customer_id },
+  }).config({ name: "crm-member-get-customer" })
+  const settings = loadLoyaltySettingsStep()
+  const member = transform({ customers }, ({ customers }) => !!customers[0]?.has_account)
+
+  when("crm-member-when-registered", { member }, ({ member }) => member).then(() => {
+    ensureLoyaltyAccountsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })),
+    })
+  })
+  when("crm-member-when-bonus", { member, settings }, ({ member, settings }) => member && settings.signup_bonus_points > 0).then(() => {
+    awardPointsWorkflow.runAsStep({
+      input: transform({ input, settings }, ({ input, settings }) => ({
+        customer_id: input.customer_id,
+        points: settings.signup_bonus_points,
+        reason: "signup_bonus",
+        source_type: "customer",
+        source_id: input.customer_id,
+        idempotency_key: `bonus:signup:${input.customer_id}`,
+      })),
+    })
+  })
+  return new WorkflowResponse({ member })
+})
