@@ -6,6 +6,8 @@ export type LoyaltyAccountDTO = {
   pending_points: number
   held_points: number
   lifetime_points: number
+  birthday: string | null
+  birthday_set_at: Date | string | null
   metadata: Record<string, unknown> | null
   created_at: Date | string
   updated_at: Date | string

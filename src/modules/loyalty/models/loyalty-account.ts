@@ -15,6 +15,10 @@ const LoyaltyAccount = model
       pending_points: model.number().default(0),
       held_points: model.number().default(0),
       lifetime_points: model.number().default(0),
+      /** "MM-DD", from the customer's `metadata.birthday`. */
+      birthday: model.text().nullable(),
+      /** When the birthday was entered or last changed. */
+      birthday_set_at: model.dateTime().nullable(),
       metadata: model.json().nullable(),
     }
   )
@@ -25,6 +29,7 @@ const LoyaltyAccount = model
       unique: true,
       where: "deleted_at IS NULL",
     },
+    { name: "IDX_crm_loyalty_account_birthday", on: ["birthday"], where: "birthday IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default LoyaltyAccount

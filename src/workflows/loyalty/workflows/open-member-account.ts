@@ -3,6 +3,7 @@ import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
 import { awardPointsWorkflow } from "./award-points"
 import { ensureLoyaltyAccountsWorkflow } from "./ensure-loyalty-accounts"
+import { syncCustomerBirthdayWorkflow } from "./sync-customer-birthday"
 
 export const openMemberAccountWorkflowId = "crm-open-member-account"
 
@@ -24,6 +25,7 @@ export const openMemberAccountWorkflow = createWorkflow(openMemberAccountWorkflo
     ensureLoyaltyAccountsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })),
     })
+    syncCustomerBirthdayWorkflow.runAsStep({ input: transform({ input }, ({ input }) => ({ customer_id: input.customer_id })) })
   })
   when("crm-member-when-bonus", { member, settings }, ({ member, settings }) => member && settings.signup_bonus_points > 0).then(() => {
     awardPointsWorkflow.runAsStep({

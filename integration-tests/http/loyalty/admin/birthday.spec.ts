@@ -1,0 +1,81 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { CrmModules } from "../../../../src/types/modules"
+import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
+import { awardBirthdayBonusesWorkflow } from "../../../../src/workflows/loyalty/workflows/award-birthday-bonuses"
+import { useReadableHttpErrors } from "../../../helpers/http"
+
+jest.setTimeout(120 * 1000)
+
+async function deliver(container: MedusaContainer, name: string, data: object, times = 1) {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const done = TestEventUtils.waitSubscribersExecution(name, eventBus, { triggerCount: times })
+  await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
+  await done
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    beforeAll(() => useReadableHttpErrors(api))
+
+    const loyalty = (): LoyaltyModuleService => getContainer().resolve(CrmModules.LOYALTY)
+    const member = async (email: string, birthday: string) => {
+      const customer = await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .createCustomers({ email, has_account: true, metadata: { birthday } })
+      await deliver(getContainer(), "customer.created", { id: customer.id })
+      return customer
+    }
+    const bonusesOf = async (customerId: string) => {
+      const account = (await loyalty().retrieveAccountByCustomer(customerId))!
+      return (await loyalty().listLoyaltyEntries({ account_id: account.id, type: "bonus" })).map((e) => [e.points, e.idempotency_key])
+    }
+    const nextOccurrence = (mmdd: string, minDaysAhead: number) => {
+      const now = new Date()
+      for (let year = now.getUTCFullYear(); ; year++) {
+        const day = new Date(`${year}-${mmdd}T09:00:00Z`)
+        if (day.getTime() - now.getTime() >= minDaysAhead * 24 * 60 * 60 * 1000) return day
+      }
+    }
+
+    beforeEach(async () => {
+      await loyalty().changeSettings({ birthday_bonus_points: 100 })
+    })
+
+    it("pays the birthday bonus once on the birthday, entered well before", async () => {
+      const customer = await member("bday@crm.test", "1990-05-20")
+      const birthday = nextOccurrence("05-20", 31)
+
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: birthday } })
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: birthday } })
+
+      expect(await bonusesOf(customer.id)).toEqual([[100, `bonus:birthday:${customer.id}:${birthday.getUTCFullYear()}`]])
+    })
+
+    it("does not pay a birthday entered less than 30 days before it, but does the year after", async () => {
+      const soon = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000)
+      const mmdd = soon.toISOString().slice(5, 10)
+      const customer = await member("late@crm.test", `1985-${mmdd}`)
+
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: soon } })
+      expect(await bonusesOf(customer.id)).toEqual([])
+
+      const nextYear = new Date(soon)
+      nextYear.setUTCFullYear(soon.getUTCFullYear() + 1)
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: nextYear } })
+      expect(await bonusesOf(customer.id)).toHaveLength(1)
+    })
+
+    it("follows a birthday changed later (customer.updated), restarting its 30 days", async () => {
+      const customer = await member("change@crm.test", "1990-01-15")
+      await getContainer().resolve(Modules.CUSTOMER).updateCustomers(customer.id, { metadata: { birthday: "1990-08-03" } })
+      await deliver(getContainer(), "customer.updated", { id: customer.id }, 2)
+
+      const account = (await loyalty().retrieveAccountByCustomer(customer.id))!
+      expect(account.birthday).toEqual("08-03")
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: nextOccurrence("01-15", 31) } })
+      expect(await bonusesOf(customer.id)).toEqual([])
+    })
+  },
+})

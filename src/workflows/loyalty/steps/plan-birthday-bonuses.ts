@@ -1,0 +1,46 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { birthdayPays, birthdaysOn } from "../../../modules/loyalty/ledger/birthday"
+import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import type { LoyaltyAccountDTO } from "../../../types/loyalty"
+import { CrmModules } from "../../../types/modules"
+
+export const planBirthdayBonusesStepId = "crm-plan-birthday-bonuses"
+
+/**
+ * The birthday bonus of every member whose birthday is `day`, keyed by
+ * customer and year so that it pays once a year.
+ */
+export const planBirthdayBonusesStep = createStep(
+  planBirthdayBonusesStepId,
+  async (input: { day: Date | string }, { container }) => {
+    const loyalty: LoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
+    const settings = await loyalty.loadSettings()
+    const day = new Date(input.day)
+    if (settings.birthday_bonus_points <= 0) {
+      return new StepResponse([] as Posting[])
+    }
+    const accounts = (await loyalty.listLoyaltyAccounts(
+      { birthday: birthdaysOn(day) } as any,
+      { select: ["id", "customer_id", "birthday_set_at"], take: 100_000 }
+    )) as unknown as LoyaltyAccountDTO[]
+    const expiresAt = settings.expiry_months
+      ? new Date(new Date(day).setUTCMonth(day.getUTCMonth() + settings.expiry_months))
+      : null
+    const postings: Posting[] = accounts
+      .filter((account) => birthdayPays(account.birthday_set_at ? new Date(account.birthday_set_at) : null, day))
+      .map((account) => ({
+        account_id: account.id,
+        type: "bonus",
+        idempotency_key: `bonus:birthday:${account.customer_id}:${day.getUTCFullYear()}`,
+        points: settings.birthday_bonus_points,
+        counts_as_earned: true,
+        lot: { status: "available", expires_at: expiresAt },
+        reason: "birthday_bonus",
+        source_type: "customer",
+        source_id: account.customer_id,
+        actor_type: "system",
+      }))
+    return new StepResponse(postings)
+  }
+)
