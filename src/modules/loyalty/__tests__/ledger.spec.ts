@@ -161,6 +161,35 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       ])
     })
 
+    it("never reverses more than an order earned, however many returns arrive", async () => {
+      const account = await openAccount("cus_returns")
+      const earn = (order: string) => ({
+        account_id: account.id,
+        type: "earn" as const,
+        idempotency_key: `earn:${order}`,
+        pending_delta: 100,
+        counts_as_earned: true,
+        lot: { status: "pending" as const },
+        source_type: "order",
+        source_id: order,
+      })
+      const giveBack = (ret: string) => ({
+        account_id: account.id,
+        type: "reverse" as const,
+        idempotency_key: `reverse:${ret}`,
+        reverse_of: { idempotency_key: "earn:order_a", ratio: 0.8 },
+        overdraft: "clamp" as const,
+      })
+      await service.postLedgerEntries([earn("order_a"), earn("order_b")])
+
+      await service.postLedgerEntries([giveBack("ret_1")])
+      await service.postLedgerEntries([giveBack("ret_2")])
+
+      const reversals = await service.listLoyaltyEntries({ account_id: account.id, type: "reverse" })
+      expect(reversals.map((r) => r.pending_delta)).toEqual([-80, -20])
+      expect((await service.retrieveLoyaltyAccount(account.id)).pending_points).toEqual(100)
+    })
+
     describe("database guards", () => {
       it("refuses UPDATE, DELETE and TRUNCATE of ledger entries", async () => {
         const account = await openAccount("cus_7")

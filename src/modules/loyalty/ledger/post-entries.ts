@@ -116,7 +116,7 @@ export async function postEntries(trx: Knex.Transaction, postings: Posting[]): P
       actor_type: posting.actor_type ?? null,
       actor_id: posting.actor_id ?? null,
       lot_allocations: plan.allocations.length ? JSON.stringify(plan.allocations) : null,
-      metadata: posting.metadata ? JSON.stringify(posting.metadata) : null,
+      metadata: resolved.metadata ? JSON.stringify(resolved.metadata) : null,
       created_at: now,
       updated_at: now,
     })
