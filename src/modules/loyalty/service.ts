@@ -219,13 +219,13 @@ class LoyaltyModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ points: number; expires_at: string }[]> {
     const rows: { points: number; expires_at: Date }[] = await this.knex_(sharedContext)("crm_loyalty_lot")
-      .select(this.knex_(sharedContext).raw("sum(remaining)::int as points"), this.knex_(sharedContext).raw("date_trunc('day', expires_at) as expires_at"))
+      .select(this.knex_(sharedContext).raw("sum(remaining)::int as points"), this.knex_(sharedContext).raw("min(expires_at) as expires_at"))
       .where({ account_id: accountId, status: "available" })
       .where("remaining", ">", 0)
       .whereNotNull("expires_at")
       .whereNull("deleted_at")
       .groupByRaw("date_trunc('day', expires_at)")
-      .orderBy("expires_at", "asc")
+      .orderByRaw("min(expires_at) asc")
       .limit(5)
     return rows.map((row) => ({ points: row.points, expires_at: new Date(row.expires_at).toISOString() }))
   }
@@ -293,9 +293,24 @@ class LoyaltyModuleService
     data: UpdateLoyaltySettings,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltySettingsDTO> {
-    await this.ensureSettings_(sharedContext)
-    await this.updateLoyaltySettings({ id: LOYALTY_SETTINGS_ID, ...data }, sharedContext)
+    await this.changeSettings_(data, sharedContext)
     return await this.loadSettings(sharedContext)
+  }
+
+  /**
+   * A plain UPDATE, not the ORM's: the ORM merges JSON columns, so a
+   * currency removed from `earn_rates` would never go away.
+   */
+  @InjectTransactionManager()
+  protected async changeSettings_(data: UpdateLoyaltySettings, @MedusaContext() sharedContext: Context = {}) {
+    await this.ensureSettings_(sharedContext)
+    const row: Record<string, unknown> = { ...data, updated_at: new Date() }
+    for (const key of ["earn_rates", "point_values"] as const) {
+      if (data[key] !== undefined) {
+        row[key] = JSON.stringify(data[key])
+      }
+    }
+    await this.knex_(sharedContext)("crm_loyalty_settings").where({ id: LOYALTY_SETTINGS_ID }).update(row)
   }
 
   @InjectTransactionManager()

@@ -1,19 +1,12 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { awardBirthdayBonusesWorkflow } from "../../../../src/workflows/loyalty/workflows/award-birthday-bonuses"
+import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 
 jest.setTimeout(120 * 1000)
-
-async function deliver(container: MedusaContainer, name: string, data: object, times = 1) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  const done = TestEventUtils.waitSubscribersExecution(name, eventBus, { triggerCount: times })
-  await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
-  await done
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

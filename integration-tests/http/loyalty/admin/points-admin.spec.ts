@@ -52,6 +52,14 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/loyalty/settings", admin)).data.settings.earn_rate).toEqual(2.5)
       })
 
+      it("replaces a per-currency map: a removed currency goes away", async () => {
+        await api.post("/admin/loyalty/settings", { earn_rates: { usd: 1, jpy: 0.01 } }, admin)
+
+        const after = await api.post("/admin/loyalty/settings", { earn_rates: { jpy: 0.02 } }, admin)
+
+        expect(after.data.settings.earn_rates).toEqual({ jpy: 0.02 })
+      })
+
       it.each([
         [{ earn_rate: -1 }, "earn_rate"],
         [{ max_redeem_ratio: 1.5 }, "max_redeem_ratio"],

@@ -1,26 +1,13 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { createPublishableKey, registerCustomer } from "../../../helpers/auth"
+import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 
 jest.setTimeout(120 * 1000)
 
-/** Delivers `customer.created` for the customer `times` times at once. */
-async function deliverCustomerCreated(container: MedusaContainer, customerId: string, times: number) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  const delivered = TestEventUtils.waitSubscribersExecution("customer.created", eventBus, {
-    triggerCount: times,
-  })
-  await Promise.all(
-    Array.from({ length: times }, () =>
-      eventBus.emit({ name: "customer.created", data: { id: customerId } })
-    )
-  )
-  await delivered
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -56,8 +43,8 @@ medusaIntegrationTestRunner({
           .resolve(Modules.CUSTOMER)
           .createCustomers({ email: "twice@crm.test", has_account: true }) // no event: module call
 
-        await deliverCustomerCreated(container, customer.id, 1)
-        await deliverCustomerCreated(container, customer.id, 1)
+        await deliver(container, "customer.created", { id: customer.id })
+        await deliver(container, "customer.created", { id: customer.id })
 
         expect(await accountsOf(customer.id)).toHaveLength(1)
       })
@@ -68,7 +55,7 @@ medusaIntegrationTestRunner({
           .resolve(Modules.CUSTOMER)
           .createCustomers({ email: "concurrent@crm.test", has_account: true })
 
-        await deliverCustomerCreated(container, customer.id, 5)
+        await deliver(container, "customer.created", { id: customer.id }, 5)
 
         expect(await accountsOf(customer.id)).toHaveLength(1)
       })
@@ -77,7 +64,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const guest = await container.resolve(Modules.CUSTOMER).createCustomers({ email: "guest@crm.test" })
 
-        await deliverCustomerCreated(container, guest.id, 1)
+        await deliver(container, "customer.created", { id: guest.id })
 
         expect(await accountsOf(guest.id)).toHaveLength(0)
       })
@@ -90,8 +77,8 @@ medusaIntegrationTestRunner({
           .resolve(Modules.CUSTOMER)
           .createCustomers({ email: "bonus@crm.test", has_account: true })
 
-        await deliverCustomerCreated(container, customer.id, 3)
-        await deliverCustomerCreated(container, customer.id, 1)
+        await deliver(container, "customer.created", { id: customer.id }, 3)
+        await deliver(container, "customer.created", { id: customer.id })
 
         const [account] = await accountsOf(customer.id)
         expect(account.points_balance).toEqual(250)

@@ -4,17 +4,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { registerCustomer } from "../../../helpers/auth"
+import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
-
-async function deliver(container: MedusaContainer, name: string, data: object, times = 1) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  const done = TestEventUtils.waitSubscribersExecution(name, eventBus, { triggerCount: times })
-  await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
-  await done
-}
 
 /**
  * A fulfilment of the order, linked to it as Medusa's fulfilment workflow

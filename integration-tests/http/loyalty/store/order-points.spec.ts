@@ -1,25 +1,17 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { activatePointsWorkflow } from "../../../../src/workflows/loyalty/workflows/activate-points"
 import { registerCustomer } from "../../../helpers/auth"
+import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-/** Emits `name` `times` times at once and waits until every delivery ran. */
-async function deliver(container: MedusaContainer, name: string, data: object, times = 1) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  const done = TestEventUtils.waitSubscribersExecution(name, eventBus, { triggerCount: times })
-  await Promise.all(Array.from({ length: times }, () => eventBus.emit({ name, data })))
-  await done
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -14,7 +14,7 @@ import {
   retrieveOrOpenLoyaltyAccount,
   toAdminLoyaltyAccount,
 } from "../../../../utils/loyalty-account"
-import { toTransaction } from "../../../../utils/loyalty-transactions"
+import { CUSTOMER_VISIBLE_ENTRY_TYPES, toTransaction } from "../../../../utils/loyalty-transactions"
 
 const RECENT_TRANSACTIONS = 20
 
@@ -32,7 +32,7 @@ export async function adminLoyaltyAccountOf(scope: MedusaContainer, customerId: 
   const account = await retrieveOrOpenLoyaltyAccount(scope, customerId)
   const loyalty = scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
   const [{ entries, lots }, expiring] = await Promise.all([
-    loyalty.pageOfLedger(account.id, { limit: RECENT_TRANSACTIONS, offset: 0 }),
+    loyalty.pageOfLedger(account.id, { limit: RECENT_TRANSACTIONS, offset: 0, types: CUSTOMER_VISIBLE_ENTRY_TYPES }),
     loyalty.expiringPointsOf(account.id),
   ])
   return toAdminLoyaltyAccount(
