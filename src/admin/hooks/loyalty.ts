@@ -1,6 +1,18 @@
 import type { FetchError } from "@medusajs/js-sdk"
-import { useQuery, type UseQueryOptions } from "@tanstack/react-query"
-import type { AdminCustomerLoyaltyResponse } from "../../types"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+  type UseQueryOptions,
+} from "@tanstack/react-query"
+import type {
+  AdminCustomerLoyaltyResponse,
+  LoyaltySettingsDTO,
+  StoreLoyaltyAccount,
+  UpdateLoyaltySettings,
+} from "../../types"
 import { sdk } from "../lib/sdk"
 
 /**
@@ -13,11 +25,19 @@ export const loyaltyQueryKeys = {
   customers: () => [...loyaltyQueryKeys.all, "customer"] as const,
   customer: (customerId: string) =>
     [...loyaltyQueryKeys.customers(), customerId] as const,
+  settings: () => [...loyaltyQueryKeys.all, "settings"] as const,
+  accountLists: () => [...loyaltyQueryKeys.all, "accounts"] as const,
+  accountList: (query: LoyaltyAccountsQuery) =>
+    [...loyaltyQueryKeys.accountLists(), query] as const,
 }
 
 export type CustomerLoyaltyQueryKey = ReturnType<
   typeof loyaltyQueryKeys.customer
 >
+
+/* ------------------------------------------------------------------------ */
+/* A customer's account                                                     */
+/* ------------------------------------------------------------------------ */
 
 export type UseCustomerLoyaltyOptions = Omit<
   UseQueryOptions<
@@ -29,10 +49,11 @@ export type UseCustomerLoyaltyOptions = Omit<
   "queryKey" | "queryFn"
 >
 
+const customerLoyaltyPath = (customerId: string) =>
+  `/admin/customers/${encodeURIComponent(customerId)}/loyalty`
+
 export const fetchCustomerLoyalty = (customerId: string) =>
-  sdk.client.fetch<AdminCustomerLoyaltyResponse>(
-    `/admin/customers/${encodeURIComponent(customerId)}/loyalty`
-  )
+  sdk.client.fetch<AdminCustomerLoyaltyResponse>(customerLoyaltyPath(customerId))
 
 /**
  * A customer's loyalty account (`GET /admin/customers/:id/loyalty`).
@@ -52,20 +73,187 @@ export const useCustomerLoyalty = (
   return { ...data, ...rest }
 }
 
-/*
- * Mutations (adjust points, ...) follow the same shape, with the caller's
- * options spread FIRST and our onSuccess after, calling theirs, so the
- * invalidation below can never be dropped by a caller's onSuccess:
- *
- *   const queryClient = useQueryClient()
- *   return useMutation({
- *     ...options,
- *     mutationFn: (body) => sdk.client.fetch(..., { method: "POST", body }),
- *     onSuccess: async (data, variables, context) => {
- *       await queryClient.invalidateQueries({
- *         queryKey: loyaltyQueryKeys.customer(customerId),
- *       })
- *       return options?.onSuccess?.(data, variables, context)
- *     },
- *   })
+/** What the Adjust points form sends. */
+export type AdjustLoyaltyPointsInput = {
+  /** Signed whole number, never 0. */
+  points: number
+  /** Why (3 to 500 characters); kept on the ledger entry. */
+  reason: string
+  /**
+   * One key per submission: the server posts an adjustment once per key, so
+   * a double click or a retried request cannot add the points twice.
+   */
+  idempotency_key: string
+}
+
+export type UseAdjustLoyaltyPointsOptions = UseMutationOptions<
+  AdminCustomerLoyaltyResponse,
+  FetchError,
+  AdjustLoyaltyPointsInput
+>
+
+/**
+ * Adds or deducts points (`POST /admin/customers/:id/loyalty/adjustments`).
+ * The caller's options are spread first and our `onSuccess` comes after and
+ * calls theirs, so the refresh of the account and the members list can never
+ * be dropped by a caller's `onSuccess`.
  */
+export const useAdjustLoyaltyPoints = (
+  customerId: string,
+  options?: UseAdjustLoyaltyPointsOptions
+) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    ...options,
+    mutationFn: ({ idempotency_key, ...body }: AdjustLoyaltyPointsInput) =>
+      sdk.client.fetch<AdminCustomerLoyaltyResponse>(
+        `${customerLoyaltyPath(customerId)}/adjustments`,
+        {
+          method: "POST",
+          body,
+          headers: { "Idempotency-Key": idempotency_key },
+        }
+      ),
+    onSuccess: async (data, variables, context) => {
+      // The answer is the fresh account: show it at once, then refetch
+      // everything that lists balances.
+      queryClient.setQueryData(loyaltyQueryKeys.customer(customerId), data)
+      await Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: loyaltyQueryKeys.customer(customerId),
+        }),
+        queryClient.invalidateQueries({
+          queryKey: loyaltyQueryKeys.accountLists(),
+        }),
+      ])
+      return options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+/* ------------------------------------------------------------------------ */
+/* Settings                                                                 */
+/* ------------------------------------------------------------------------ */
+
+export type AdminLoyaltySettingsResponse = { settings: LoyaltySettingsDTO }
+
+export type UseLoyaltySettingsOptions = Omit<
+  UseQueryOptions<
+    AdminLoyaltySettingsResponse,
+    FetchError,
+    AdminLoyaltySettingsResponse,
+    ReturnType<typeof loyaltyQueryKeys.settings>
+  >,
+  "queryKey" | "queryFn"
+>
+
+/** The store's loyalty settings (`GET /admin/loyalty/settings`). */
+export const useLoyaltySettings = (options?: UseLoyaltySettingsOptions) => {
+  const { data, ...rest } = useQuery({
+    ...options,
+    queryKey: loyaltyQueryKeys.settings(),
+    queryFn: () =>
+      sdk.client.fetch<AdminLoyaltySettingsResponse>("/admin/loyalty/settings"),
+  })
+
+  return { ...data, ...rest }
+}
+
+export type UseUpdateLoyaltySettingsOptions = UseMutationOptions<
+  AdminLoyaltySettingsResponse,
+  FetchError,
+  UpdateLoyaltySettings
+>
+
+/**
+ * A partial update of the settings (`POST /admin/loyalty/settings`): send
+ * only the fields that changed. Options spread first, our `onSuccess` last.
+ */
+export const useUpdateLoyaltySettings = (
+  options?: UseUpdateLoyaltySettingsOptions
+) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    ...options,
+    mutationFn: (body: UpdateLoyaltySettings) =>
+      sdk.client.fetch<AdminLoyaltySettingsResponse>("/admin/loyalty/settings", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: async (data, variables, context) => {
+      queryClient.setQueryData(loyaltyQueryKeys.settings(), data)
+      await queryClient.invalidateQueries({
+        queryKey: loyaltyQueryKeys.settings(),
+      })
+      return options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+/* ------------------------------------------------------------------------ */
+/* Members (all accounts)                                                   */
+/* ------------------------------------------------------------------------ */
+
+export type LoyaltyAccountsQuery = {
+  q?: string
+  limit: number
+  offset: number
+}
+
+/** One row of `GET /admin/loyalty/accounts`. */
+export type AdminLoyaltyAccountListItem = StoreLoyaltyAccount & {
+  created_at: string
+  /** Null when the customer was deleted. */
+  customer: {
+    id: string
+    email: string | null
+    first_name: string | null
+    last_name: string | null
+  } | null
+}
+
+export type AdminLoyaltyAccountsResponse = {
+  loyalty_accounts: AdminLoyaltyAccountListItem[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type UseLoyaltyAccountsOptions = Omit<
+  UseQueryOptions<
+    AdminLoyaltyAccountsResponse,
+    FetchError,
+    AdminLoyaltyAccountsResponse,
+    ReturnType<typeof loyaltyQueryKeys.accountList>
+  >,
+  "queryKey" | "queryFn"
+>
+
+/**
+ * A page of loyalty accounts, largest balance first, with their customer.
+ * The previous page stays on screen while the next one loads.
+ */
+export const useLoyaltyAccounts = (
+  query: LoyaltyAccountsQuery,
+  options?: UseLoyaltyAccountsOptions
+) => {
+  const q = query.q?.trim()
+  const normalized: LoyaltyAccountsQuery = {
+    limit: query.limit,
+    offset: query.offset,
+    ...(q ? { q } : {}),
+  }
+  const { data, ...rest } = useQuery({
+    placeholderData: keepPreviousData,
+    ...options,
+    queryKey: loyaltyQueryKeys.accountList(normalized),
+    queryFn: () =>
+      sdk.client.fetch<AdminLoyaltyAccountsResponse>("/admin/loyalty/accounts", {
+        query: normalized,
+      }),
+  })
+
+  return { ...data, ...rest }
+}

@@ -30,6 +30,158 @@ const en = {
   "loyalty.loading": "Loading loyalty account",
   "loyalty.errorTitle": "Couldn't load the loyalty account",
   "loyalty.retry": "Try again",
+
+  "page.description":
+    "How customers earn and spend points, and who has them.",
+
+  "settings.title": "Settings",
+  "settings.description": "How customers earn, spend and lose points.",
+  "settings.section.earning": "Earning",
+  "settings.section.redemption": "Redemption",
+  "settings.section.expiry": "Expiry",
+  "settings.section.reversal": "Cancellations and returns",
+  "settings.earnRate.label": "Points per 1 unit of currency",
+  "settings.earnRate.hint":
+    "Points earned for each 1 unit spent (e.g. 1 point per 1 EUR), in every currency without its own rate. Rounded down per order.",
+  "settings.earnRates.label": "Earn rate per currency",
+  "settings.earnRates.hint":
+    "For currencies whose unit is worth much more or less, e.g. 0.01 points per 1 JPY.",
+  "settings.includeShipping.label": "Earn points on shipping",
+  "settings.includeShipping.hint":
+    "Shipping costs count towards the amount points are earned on.",
+  "settings.includeTax.label": "Earn points on tax",
+  "settings.includeTax.hint":
+    "Taxes count towards the amount points are earned on.",
+  "settings.activation.label": "Earned points become available",
+  "settings.activation.hint":
+    "Until then they are pending and cannot be spent, so a return can still cancel them.",
+  "settings.activation.delivery_or_days":
+    "On delivery or after the waiting period, whichever comes first",
+  "settings.activation.delivery": "On delivery",
+  "settings.activation.days": "After the waiting period",
+  "settings.pendingDays.label": "Waiting period (days)",
+  "settings.pendingDays.hint":
+    "Days after the order before its points become available.",
+  "settings.pendingDays.unused":
+    "Not used while points become available on delivery only.",
+  "settings.pointValue.label": "Value of 1 point",
+  "settings.pointValue.hint":
+    "What one point pays at checkout, in the cart's currency, for every currency without its own value (0.01 = 100 points pay 1 EUR).",
+  "settings.pointValues.label": "Point value per currency",
+  "settings.pointValues.hint":
+    "The value of one point in specific currencies, e.g. 1 for JPY.",
+  "settings.maxRedeemPercent.label": "Largest share of a cart paid with points (%)",
+  "settings.maxRedeemPercent.hint":
+    "50 means points can pay at most half of a cart.",
+  "settings.minRedeemPoints.label": "Fewest points per redemption",
+  "settings.minRedeemPoints.hint":
+    "The smallest number of points a customer can apply to a cart.",
+  "settings.holdMinutes.label": "Hold time (minutes)",
+  "settings.holdMinutes.hint":
+    "How long a cart keeps the points applied to it before they are released. 1440 = 1 day.",
+  "settings.neverExpire.label": "Points never expire",
+  "settings.neverExpire.hint":
+    "Turn off to let points expire a number of months after they were earned, oldest first.",
+  "settings.expiryMonths.label": "Points expire after (months)",
+  "settings.expiryMonths.hint": "Counted from the day the points were earned.",
+  "settings.reminderDays.label": "Reminder before expiry (days)",
+  "settings.reminderDays.hint":
+    "Customers get an e-mail this many days before their points expire. 0 sends no reminder.",
+  "settings.overdraft.label": "When a reversal is larger than the balance",
+  "settings.overdraft.hint":
+    "A customer may already have spent the points of an order that is then canceled or returned.",
+  "settings.overdraft.clamp": "Deduct what is left: the balance stops at 0",
+  "settings.overdraft.arrears": "Deduct it all: the balance may go below 0",
+  "settings.overrides.currency": "Currency",
+  "settings.overrides.value": "Value",
+  "settings.overrides.add": "Add currency",
+  "settings.overrides.remove": "Remove {currency}",
+  "settings.overrides.empty": "None: every currency uses the default.",
+  "settings.overrides.choose": "Choose",
+  "settings.save": "Save",
+  "settings.discard": "Discard changes",
+  "settings.saved": "Loyalty settings saved",
+  "settings.saveFailed": "Couldn't save the settings",
+  "settings.unsaved": "Unsaved changes",
+  "settings.loadFailed": "Couldn't load the loyalty settings",
+  "settings.fixErrors": "Check the highlighted fields.",
+
+  "validation.number": "Enter a number.",
+  "validation.atLeast": "Enter {min} or more.",
+  "validation.greaterThan": "Enter a number greater than {min}.",
+  "validation.wholeRange": "Enter a whole number from {min} to {max}.",
+  "validation.percent": "Enter a percentage greater than 0, at most 100.",
+  "validation.currency": "Choose a currency.",
+  "validation.duplicateCurrency": "{currency} is listed twice.",
+
+  "members.title": "Members",
+  "members.description": "Customers with a loyalty account, largest balance first.",
+  "members.search": "Search by name or e-mail",
+  "members.column.customer": "Customer",
+  "members.column.available": "Available",
+  "members.column.pending": "Pending",
+  "members.column.lifetime": "Lifetime",
+  "members.deletedCustomer": "Deleted customer",
+  "members.empty.heading": "No members yet",
+  "members.empty.description":
+    "Customers get a loyalty account when they sign up or first earn points.",
+  "members.filtered.heading": "No matching members",
+  "members.filtered.description": "Try another name or e-mail.",
+  "members.loadFailed": "Couldn't load the members",
+  "pagination.of": "of",
+  "pagination.results": "results",
+  "pagination.pages": "pages",
+  "pagination.prev": "Prev",
+  "pagination.next": "Next",
+
+  "activity.title": "Recent activity",
+  "activity.empty": "No activity yet.",
+  "activity.recentOnly": "The {count} most recent entries.",
+  "activity.type.earn": "Earned",
+  "activity.type.bonus": "Bonus",
+  "activity.type.adjust": "Adjustment",
+  "activity.type.redeem": "Redeemed",
+  "activity.type.reverse": "Reversed",
+  "activity.type.expire": "Expired",
+  "activity.type.hold": "Held",
+  "activity.type.release": "Released",
+  "activity.type.activate": "Became available",
+  "activity.status.pending": "Pending",
+  "activity.status.available": "Available",
+  "activity.status.expired": "Expired",
+  "activity.status.exhausted": "Used",
+  "activity.status.reversed": "Reversed",
+  "activity.reason.order": "Order",
+  "activity.reason.order_canceled": "Order canceled",
+  "activity.reason.order_returned": "Order returned",
+  "activity.reason.order_points_vested": "Points of an order became available",
+  "activity.reason.points_vested": "Points became available",
+  "activity.reason.admin_adjustment": "Adjusted by staff",
+  "activity.reason.compensation": "Correction",
+  "activity.viewOrder": "View order",
+  "activity.expires": "Expires {date}",
+
+  "adjust.button": "Adjust points",
+  "adjust.title": "Adjust points",
+  "adjust.description":
+    "Add points, or deduct them with a negative number. Every adjustment is recorded with its reason.",
+  "adjust.points.label": "Points",
+  "adjust.points.hint": "E.g. 500 to add, -200 to deduct.",
+  "adjust.reason.label": "Reason",
+  "adjust.reason.hint":
+    "Required. Kept in the customer's history and the audit log.",
+  "adjust.reason.placeholder": "E.g. Goodwill for a late delivery",
+  "adjust.reason.count": "{count}/{max}",
+  "adjust.preview": "Available after this adjustment: {points}",
+  "adjust.exceeds": "This deducts more than the {points} points available.",
+  "adjust.cancel": "Cancel",
+  "adjust.submit": "Save adjustment",
+  "adjust.added": "{points} points added",
+  "adjust.deducted": "{points} points deducted",
+  "adjust.failed": "Couldn't adjust the points",
+  "adjust.validation.points":
+    "Enter a whole number other than 0, from -1,000,000 to 1,000,000.",
+  "adjust.validation.reason": "Say why, in 3 to 500 characters.",
 } as const
 
 export type CrmMessageKey = keyof typeof en
@@ -51,6 +203,139 @@ const zhCN: CrmMessages = {
   "loyalty.loading": "正在加载会员积分账户",
   "loyalty.errorTitle": "无法加载会员积分账户",
   "loyalty.retry": "重试",
+
+  "page.description": "设置顾客如何获得和使用积分，并查看积分会员。",
+
+  "settings.title": "设置",
+  "settings.description": "顾客如何获得、使用和失去积分。",
+  "settings.section.earning": "获得积分",
+  "settings.section.redemption": "积分抵扣",
+  "settings.section.expiry": "积分过期",
+  "settings.section.reversal": "取消与退货",
+  "settings.earnRate.label": "每 1 单位货币获得的积分",
+  "settings.earnRate.hint":
+    "顾客每消费 1 单位货币获得的积分（例如每 1 欧元 1 积分），适用于所有未单独设置的货币。每笔订单向下取整。",
+  "settings.earnRates.label": "按货币设置积分比例",
+  "settings.earnRates.hint": "适用于单位价值差异很大的货币，例如每 1 日元 0.01 积分。",
+  "settings.includeShipping.label": "运费计入积分",
+  "settings.includeShipping.hint": "运费计入获得积分的金额。",
+  "settings.includeTax.label": "税费计入积分",
+  "settings.includeTax.hint": "税费计入获得积分的金额。",
+  "settings.activation.label": "获得的积分何时可用",
+  "settings.activation.hint": "在此之前积分处于待入账状态，不能使用，退货仍可将其取消。",
+  "settings.activation.delivery_or_days": "送达时或等待期结束时，以先到者为准",
+  "settings.activation.delivery": "送达时",
+  "settings.activation.days": "等待期结束后",
+  "settings.pendingDays.label": "等待期（天）",
+  "settings.pendingDays.hint": "下单后经过多少天，订单积分变为可用。",
+  "settings.pendingDays.unused": "仅在送达时入账时不使用此项。",
+  "settings.pointValue.label": "1 积分的价值",
+  "settings.pointValue.hint":
+    "结账时 1 积分可抵扣的金额（按购物车货币计），适用于所有未单独设置的货币（0.01 = 100 积分抵 1 欧元）。",
+  "settings.pointValues.label": "按货币设置积分价值",
+  "settings.pointValues.hint": "特定货币中 1 积分的价值，例如日元为 1。",
+  "settings.maxRedeemPercent.label": "积分最多可抵扣购物车金额的比例（%）",
+  "settings.maxRedeemPercent.hint": "50 表示积分最多抵扣购物车金额的一半。",
+  "settings.minRedeemPoints.label": "单次最少使用积分",
+  "settings.minRedeemPoints.hint": "顾客一次在购物车中最少可使用的积分数。",
+  "settings.holdMinutes.label": "冻结时长（分钟）",
+  "settings.holdMinutes.hint": "购物车占用已使用积分的时长，到期后积分退回。1440 = 1 天。",
+  "settings.neverExpire.label": "积分永不过期",
+  "settings.neverExpire.hint": "关闭后，积分在获得若干个月后过期，先获得的先过期。",
+  "settings.expiryMonths.label": "积分有效期（月）",
+  "settings.expiryMonths.hint": "从获得积分之日起计算。",
+  "settings.reminderDays.label": "过期前提醒（天）",
+  "settings.reminderDays.hint": "在积分过期前这么多天向顾客发送提醒邮件。0 表示不提醒。",
+  "settings.overdraft.label": "冲回积分超过余额时",
+  "settings.overdraft.hint": "订单取消或退货时，顾客可能已经用掉了该订单获得的积分。",
+  "settings.overdraft.clamp": "扣除剩余积分：余额最低为 0",
+  "settings.overdraft.arrears": "全部扣除：余额可以为负",
+  "settings.overrides.currency": "货币",
+  "settings.overrides.value": "数值",
+  "settings.overrides.add": "添加货币",
+  "settings.overrides.remove": "移除 {currency}",
+  "settings.overrides.empty": "无：所有货币使用默认值。",
+  "settings.overrides.choose": "选择",
+  "settings.save": "保存",
+  "settings.discard": "放弃更改",
+  "settings.saved": "会员积分设置已保存",
+  "settings.saveFailed": "无法保存设置",
+  "settings.unsaved": "有未保存的更改",
+  "settings.loadFailed": "无法加载会员积分设置",
+  "settings.fixErrors": "请检查标出的字段。",
+
+  "validation.number": "请输入数字。",
+  "validation.atLeast": "请输入不小于 {min} 的数。",
+  "validation.greaterThan": "请输入大于 {min} 的数。",
+  "validation.wholeRange": "请输入 {min} 到 {max} 之间的整数。",
+  "validation.percent": "请输入大于 0 且不超过 100 的百分比。",
+  "validation.currency": "请选择货币。",
+  "validation.duplicateCurrency": "{currency} 重复出现。",
+
+  "members.title": "会员",
+  "members.description": "拥有积分账户的顾客，按余额从高到低排列。",
+  "members.search": "按姓名或邮箱搜索",
+  "members.column.customer": "顾客",
+  "members.column.available": "可用",
+  "members.column.pending": "待入账",
+  "members.column.lifetime": "累计",
+  "members.deletedCustomer": "已删除的顾客",
+  "members.empty.heading": "暂无会员",
+  "members.empty.description": "顾客注册或首次获得积分时会开通积分账户。",
+  "members.filtered.heading": "没有匹配的会员",
+  "members.filtered.description": "请尝试其他姓名或邮箱。",
+  "members.loadFailed": "无法加载会员",
+  "pagination.of": "/",
+  "pagination.results": "条结果",
+  "pagination.pages": "页",
+  "pagination.prev": "上一页",
+  "pagination.next": "下一页",
+
+  "activity.title": "最近记录",
+  "activity.empty": "暂无记录。",
+  "activity.recentOnly": "最近 {count} 条记录。",
+  "activity.type.earn": "获得",
+  "activity.type.bonus": "奖励",
+  "activity.type.adjust": "调整",
+  "activity.type.redeem": "使用",
+  "activity.type.reverse": "冲回",
+  "activity.type.expire": "过期",
+  "activity.type.hold": "冻结",
+  "activity.type.release": "解冻",
+  "activity.type.activate": "已入账",
+  "activity.status.pending": "待入账",
+  "activity.status.available": "可用",
+  "activity.status.expired": "已过期",
+  "activity.status.exhausted": "已用完",
+  "activity.status.reversed": "已冲回",
+  "activity.reason.order": "订单",
+  "activity.reason.order_canceled": "订单已取消",
+  "activity.reason.order_returned": "订单已退货",
+  "activity.reason.order_points_vested": "订单积分已入账",
+  "activity.reason.points_vested": "积分已入账",
+  "activity.reason.admin_adjustment": "由员工调整",
+  "activity.reason.compensation": "更正",
+  "activity.viewOrder": "查看订单",
+  "activity.expires": "{date} 过期",
+
+  "adjust.button": "调整积分",
+  "adjust.title": "调整积分",
+  "adjust.description": "增加积分，或输入负数扣除积分。每次调整都会连同原因一起记录。",
+  "adjust.points.label": "积分",
+  "adjust.points.hint": "例如 500 表示增加，-200 表示扣除。",
+  "adjust.reason.label": "原因",
+  "adjust.reason.hint": "必填。会保存在顾客的积分记录和审计日志中。",
+  "adjust.reason.placeholder": "例如：配送延误的补偿",
+  "adjust.reason.count": "{count}/{max}",
+  "adjust.preview": "调整后可用积分：{points}",
+  "adjust.exceeds": "扣除的积分超过了可用的 {points} 积分。",
+  "adjust.cancel": "取消",
+  "adjust.submit": "保存调整",
+  "adjust.added": "已增加 {points} 积分",
+  "adjust.deducted": "已扣除 {points} 积分",
+  "adjust.failed": "无法调整积分",
+  "adjust.validation.points": "请输入 -1,000,000 到 1,000,000 之间且不为 0 的整数。",
+  "adjust.validation.reason": "请填写原因，3 到 500 个字符。",
 }
 
 export const crmMessages: Record<CrmLocale, CrmMessages> = {
@@ -156,6 +441,7 @@ export type CrmTranslation = {
   t: (key: CrmMessageKey, values?: TranslateValues) => string
   formatNumber: (value: number) => string
   formatDate: (value: string | Date) => string
+  formatDateTime: (value: string | Date) => string
 }
 
 /** The plugin's `t()` plus number and date formatting in the same language. */
@@ -165,13 +451,23 @@ export function useCrmTranslation(): CrmTranslation {
   return useMemo(() => {
     const numberFormat = new Intl.NumberFormat(locale)
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" })
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+    })
+    const toDate = (value: string | Date) =>
+      value instanceof Date ? value : new Date(value)
     return {
       locale,
       t: (key, values) => translate(locale, key, values),
       formatNumber: (value) => numberFormat.format(value),
       formatDate: (value) => {
-        const date = value instanceof Date ? value : new Date(value)
+        const date = toDate(value)
         return Number.isNaN(date.getTime()) ? "-" : dateFormat.format(date)
+      },
+      formatDateTime: (value) => {
+        const date = toDate(value)
+        return Number.isNaN(date.getTime()) ? "-" : dateTimeFormat.format(date)
       },
     }
   }, [locale])

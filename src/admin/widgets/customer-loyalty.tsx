@@ -3,12 +3,15 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { ExclamationCircle } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import type { AdminLoyaltyAccount } from "../../types"
+import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
+import { LoyaltyActivity } from "../components/loyalty-activity"
 import { SectionRow } from "../components/section-row"
 import { useCustomerLoyalty } from "../hooks/loyalty"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 
 /**
- * The customer's loyalty account on the customer page, under the addresses.
+ * The customer's loyalty account on the customer page, under the addresses:
+ * balances, the most recent ledger lines and an "Adjust points" drawer.
  * Everything is rendered as React text children (escaped); no HTML is ever
  * injected from data.
  */
@@ -22,8 +25,15 @@ const CustomerLoyaltyWidget = ({
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
         <Heading level="h2">{t("loyalty.title")}</Heading>
+        {loyalty_account && customer?.id ? (
+          <AdjustPointsDrawer
+            customerId={customer.id}
+            availablePoints={availablePoints(loyalty_account)}
+            i18n={i18n}
+          />
+        ) : null}
       </div>
 
       {isPending ? (
@@ -150,6 +160,7 @@ const LoyaltyAccountDetails = ({
         title={t("loyalty.memberSince")}
         value={formatDate(account.created_at)}
       />
+      <LoyaltyActivity transactions={account.transactions ?? []} i18n={i18n} />
     </>
   )
 }

@@ -1,0 +1,603 @@
+import { ExclamationCircle } from "@medusajs/icons"
+import {
+  Alert,
+  Badge,
+  Button,
+  Container,
+  Heading,
+  Hint,
+  Input,
+  Label,
+  Select,
+  Skeleton,
+  Switch,
+  Text,
+  clx,
+  toast,
+} from "@medusajs/ui"
+import { useMemo, useState, type FormEvent, type ReactNode } from "react"
+import type { LoyaltySettingsDTO, UpdateLoyaltySettings } from "../../types"
+import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
+import { useStoreCurrencies } from "../hooks/store-currencies"
+import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
+import {
+  CurrencyOverridesField,
+  rowsFromRates,
+  type OverrideRow,
+} from "./currency-overrides-field"
+
+type Activation = LoyaltySettingsDTO["activation"]
+type Overdraft = LoyaltySettingsDTO["reversal_overdraft"]
+
+const ACTIVATIONS: Activation[] = ["delivery_or_days", "delivery", "days"]
+const OVERDRAFTS: Overdraft[] = ["clamp", "arrears"]
+
+/** Used for the months field when expiry is switched back on from "never". */
+const DEFAULT_EXPIRY_MONTHS = 12
+
+/** What the inputs hold: text as typed, parsed on save. */
+type FormState = {
+  earn_rate: string
+  earn_rates: OverrideRow[]
+  include_shipping: boolean
+  include_tax: boolean
+  activation: Activation
+  pending_days: string
+  point_value: string
+  point_values: OverrideRow[]
+  max_redeem_percent: string
+  min_redeem_points: string
+  hold_minutes: string
+  never_expire: boolean
+  expiry_months: string
+  expiry_reminder_days: string
+  reversal_overdraft: Overdraft
+}
+
+type Editable = Required<UpdateLoyaltySettings>
+type Errors = Record<string, string | undefined>
+
+/** Shares as percentages without float noise (0.3333 -> "33.33"). */
+const toPercent = (ratio: number) => String(Math.round(ratio * 10000) / 100)
+
+const toForm = (settings: LoyaltySettingsDTO): FormState => ({
+  earn_rate: String(settings.earn_rate),
+  earn_rates: rowsFromRates(settings.earn_rates),
+  include_shipping: settings.include_shipping,
+  include_tax: settings.include_tax,
+  activation: settings.activation,
+  pending_days: String(settings.pending_days),
+  point_value: String(settings.point_value),
+  point_values: rowsFromRates(settings.point_values),
+  max_redeem_percent: toPercent(settings.max_redeem_ratio),
+  min_redeem_points: String(settings.min_redeem_points),
+  hold_minutes: String(settings.hold_minutes),
+  never_expire: settings.expiry_months == null,
+  expiry_months: String(settings.expiry_months ?? DEFAULT_EXPIRY_MONTHS),
+  expiry_reminder_days: String(settings.expiry_reminder_days),
+  reversal_overdraft: settings.reversal_overdraft,
+})
+
+const parseNumber = (text: string): number | null => {
+  const trimmed = text.trim()
+  if (!trimmed) {
+    return null
+  }
+  const value = Number(trimmed)
+  return Number.isFinite(value) ? value : null
+}
+
+const sameNumber = (a: number, b: number) => Math.abs(a - b) < 1e-9
+
+const sameRates = (a: Record<string, number>, b: Record<string, number>) => {
+  const keysA = Object.keys(a)
+  return (
+    keysA.length === Object.keys(b).length &&
+    keysA.every((key) => key in b && sameNumber(a[key], b[key]))
+  )
+}
+
+/**
+ * Checks the form the way the server's validator does and turns it into
+ * settings values. Messages are per field; rows are keyed "<field>.<row>".
+ */
+const validate = (form: FormState, t: CrmTranslation["t"]) => {
+  const errors: Errors = {}
+  const values: Partial<Editable> = {}
+
+  const number = (
+    field: keyof FormState,
+    check: (n: number) => boolean,
+    message: string
+  ) => {
+    const value = parseNumber(form[field] as string)
+    if (value === null) {
+      errors[field] = t("validation.number")
+      return null
+    }
+    if (!check(value)) {
+      errors[field] = message
+      return null
+    }
+    return value
+  }
+  const wholeInRange = (field: keyof FormState, min: number, max: number) =>
+    number(
+      field,
+      (n) => Number.isInteger(n) && n >= min && n <= max,
+      t("validation.wholeRange", { min, max })
+    )
+
+  const rates = (field: "earn_rates" | "point_values") => {
+    const out: Record<string, number> = {}
+    let ok = true
+    for (const row of form[field]) {
+      if (!row.currency && !row.value.trim()) {
+        continue // an untouched new row
+      }
+      const rowKey = `${field}.${row.key}`
+      if (!/^[a-z]{3}$/.test(row.currency)) {
+        errors[`${rowKey}.currency`] = t("validation.currency")
+        ok = false
+        continue
+      }
+      if (row.currency in out) {
+        errors[`${rowKey}.currency`] = t("validation.duplicateCurrency", {
+          currency: row.currency.toUpperCase(),
+        })
+        ok = false
+        continue
+      }
+      const value = parseNumber(row.value)
+      if (value === null || value <= 0) {
+        errors[`${rowKey}.value`] =
+          value === null ? t("validation.number") : t("validation.greaterThan", { min: 0 })
+        ok = false
+        continue
+      }
+      out[row.currency] = value
+    }
+    return ok ? out : null
+  }
+
+  const earnRate = number("earn_rate", (n) => n >= 0, t("validation.atLeast", { min: 0 }))
+  if (earnRate !== null) values.earn_rate = earnRate
+  const earnRates = rates("earn_rates")
+  if (earnRates) values.earn_rates = earnRates
+  values.include_shipping = form.include_shipping
+  values.include_tax = form.include_tax
+  values.activation = form.activation
+  const pendingDays = wholeInRange("pending_days", 0, 365)
+  if (pendingDays !== null) values.pending_days = pendingDays
+
+  const pointValue = number("point_value", (n) => n > 0, t("validation.greaterThan", { min: 0 }))
+  if (pointValue !== null) values.point_value = pointValue
+  const pointValues = rates("point_values")
+  if (pointValues) values.point_values = pointValues
+  const percent = number("max_redeem_percent", (n) => n > 0 && n <= 100, t("validation.percent"))
+  if (percent !== null) values.max_redeem_ratio = percent / 100
+  const minRedeem = wholeInRange("min_redeem_points", 1, 1_000_000_000)
+  if (minRedeem !== null) values.min_redeem_points = minRedeem
+  const hold = wholeInRange("hold_minutes", 1, 60 * 24 * 30)
+  if (hold !== null) values.hold_minutes = hold
+
+  if (form.never_expire) {
+    values.expiry_months = null
+  } else {
+    const months = wholeInRange("expiry_months", 1, 120)
+    if (months !== null) values.expiry_months = months
+  }
+  const reminder = wholeInRange("expiry_reminder_days", 0, 90)
+  if (reminder !== null) values.expiry_reminder_days = reminder
+  values.reversal_overdraft = form.reversal_overdraft
+
+  return { errors, values }
+}
+
+/** Only the fields whose value differs from what the server has. */
+const changedFields = (
+  values: Partial<Editable>,
+  settings: LoyaltySettingsDTO
+): UpdateLoyaltySettings => {
+  const changes: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values) as [keyof Editable, unknown][]) {
+    const current = settings[key]
+    const same =
+      key === "earn_rates" || key === "point_values"
+        ? sameRates(value as Record<string, number>, (current ?? {}) as Record<string, number>)
+        : typeof value === "number" && typeof current === "number"
+          ? sameNumber(value, current)
+          : value === current
+    if (!same) {
+      changes[key] = value
+    }
+  }
+  return changes as UpdateLoyaltySettings
+}
+
+/** The Settings section of the Loyalty page. */
+export const LoyaltySettingsSection = () => {
+  const i18n = useCrmTranslation()
+  const { t } = i18n
+  const { settings, isPending, isError, error, refetch, isFetching } = useLoyaltySettings()
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-col gap-y-1 px-6 py-4">
+        <Heading level="h2">{t("settings.title")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("settings.description")}
+        </Text>
+      </div>
+      {isPending ? (
+        <SettingsSkeleton />
+      ) : isError || !settings ? (
+        <div className="flex flex-col items-start gap-y-3 px-6 py-4" role="alert">
+          <div className="text-ui-fg-error flex items-center gap-x-2">
+            <ExclamationCircle />
+            <Text size="small" weight="plus" leading="compact">
+              {t("settings.loadFailed")}
+            </Text>
+          </div>
+          {error?.message ? (
+            <Text size="small" className="text-ui-fg-subtle break-words">
+              {error.message}
+            </Text>
+          ) : null}
+          <Button size="small" variant="secondary" isLoading={isFetching} onClick={() => refetch()}>
+            {t("loyalty.retry")}
+          </Button>
+        </div>
+      ) : (
+        // A new `updated_at` (our save, or someone else's) starts from the
+        // server's values again.
+        <SettingsForm key={String(settings.updated_at)} settings={settings} i18n={i18n} />
+      )}
+    </Container>
+  )
+}
+
+const SettingsForm = ({
+  settings,
+  i18n,
+}: {
+  settings: LoyaltySettingsDTO
+  i18n: CrmTranslation
+}) => {
+  const { t } = i18n
+  const initial = useMemo(() => toForm(settings), [settings])
+  const [form, setForm] = useState<FormState>(initial)
+  const [showErrors, setShowErrors] = useState(false)
+  const { data: currencies = [] } = useStoreCurrencies()
+  const { mutateAsync, isPending, error, reset } = useUpdateLoyaltySettings()
+
+  const { errors, values } = useMemo(() => validate(form, t), [form, t])
+  const hasErrors = Object.values(errors).some(Boolean)
+  const changes = useMemo(() => changedFields(values, settings), [values, settings])
+  const isDirty = useMemo(
+    () => JSON.stringify({ ...form, earn_rates: strip(form.earn_rates), point_values: strip(form.point_values) }) !==
+      JSON.stringify({ ...initial, earn_rates: strip(initial.earn_rates), point_values: strip(initial.point_values) }),
+    [form, initial]
+  )
+  const shown = showErrors ? errors : {}
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((previous) => ({ ...previous, [key]: value }))
+    if (error) {
+      reset()
+    }
+  }
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setShowErrors(true)
+    if (hasErrors || isPending || !Object.keys(changes).length) {
+      return
+    }
+    try {
+      await mutateAsync(changes)
+    } catch (e) {
+      toast.error(t("settings.saveFailed"), {
+        description: e instanceof Error ? e.message : undefined,
+      })
+      return
+    }
+    toast.success(t("settings.saved"))
+  }
+
+  const input = (
+    field: keyof FormState,
+    props: { step?: string; min?: number; max?: number; disabled?: boolean; suffix?: string } = {}
+  ) => (
+    <Input
+      id={`crm-settings-${field}`}
+      type="number"
+      inputMode="decimal"
+      step={props.step ?? "any"}
+      min={props.min}
+      max={props.max}
+      disabled={props.disabled || isPending}
+      value={form[field] as string}
+      aria-invalid={!!shown[field] || undefined}
+      aria-describedby={`crm-settings-${field}-hint`}
+      onChange={(event) => set(field, event.target.value as FormState[typeof field])}
+    />
+  )
+
+  const rowErrors = (field: "earn_rates" | "point_values") =>
+    Object.fromEntries(
+      Object.entries(shown)
+        .filter(([key]) => key.startsWith(`${field}.`))
+        .map(([key, message]) => [key.slice(field.length + 1), message])
+    )
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="divide-y">
+      <FormSection title={t("settings.section.earning")}>
+        <Field id="crm-settings-earn_rate" label={t("settings.earnRate.label")} hint={t("settings.earnRate.hint")} error={shown.earn_rate}>
+          {input("earn_rate", { min: 0 })}
+        </Field>
+        <Field id="crm-settings-activation" label={t("settings.activation.label")} hint={t("settings.activation.hint")}>
+          <Select
+            value={form.activation}
+            onValueChange={(value) => set("activation", value as Activation)}
+            disabled={isPending}
+          >
+            <Select.Trigger id="crm-settings-activation" aria-describedby="crm-settings-activation-hint">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {ACTIVATIONS.map((activation) => (
+                <Select.Item key={activation} value={activation}>
+                  {t(`settings.activation.${activation}` as CrmMessageKey)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+        <Field
+          id="crm-settings-pending_days"
+          label={t("settings.pendingDays.label")}
+          hint={
+            form.activation === "delivery"
+              ? t("settings.pendingDays.unused")
+              : t("settings.pendingDays.hint")
+          }
+          error={shown.pending_days}
+        >
+          {input("pending_days", { step: "1", min: 0, max: 365, disabled: form.activation === "delivery" })}
+        </Field>
+        <div className="flex flex-col gap-y-4">
+          <SwitchField
+            id="crm-settings-include_shipping"
+            label={t("settings.includeShipping.label")}
+            hint={t("settings.includeShipping.hint")}
+            checked={form.include_shipping}
+            disabled={isPending}
+            onChange={(checked) => set("include_shipping", checked)}
+          />
+          <SwitchField
+            id="crm-settings-include_tax"
+            label={t("settings.includeTax.label")}
+            hint={t("settings.includeTax.hint")}
+            checked={form.include_tax}
+            disabled={isPending}
+            onChange={(checked) => set("include_tax", checked)}
+          />
+        </div>
+        <div className="md:col-span-2">
+          <CurrencyOverridesField
+            id="crm-settings-earn_rates"
+            label={t("settings.earnRates.label")}
+            hint={t("settings.earnRates.hint")}
+            rows={form.earn_rates}
+            onChange={(rows) => set("earn_rates", rows)}
+            currencies={currencies}
+            errors={rowErrors("earn_rates")}
+            disabled={isPending}
+            i18n={i18n}
+          />
+        </div>
+      </FormSection>
+
+      <FormSection title={t("settings.section.redemption")}>
+        <Field id="crm-settings-point_value" label={t("settings.pointValue.label")} hint={t("settings.pointValue.hint")} error={shown.point_value}>
+          {input("point_value", { min: 0 })}
+        </Field>
+        <Field id="crm-settings-max_redeem_percent" label={t("settings.maxRedeemPercent.label")} hint={t("settings.maxRedeemPercent.hint")} error={shown.max_redeem_percent}>
+          {input("max_redeem_percent", { min: 0, max: 100 })}
+        </Field>
+        <Field id="crm-settings-min_redeem_points" label={t("settings.minRedeemPoints.label")} hint={t("settings.minRedeemPoints.hint")} error={shown.min_redeem_points}>
+          {input("min_redeem_points", { step: "1", min: 1 })}
+        </Field>
+        <Field id="crm-settings-hold_minutes" label={t("settings.holdMinutes.label")} hint={t("settings.holdMinutes.hint")} error={shown.hold_minutes}>
+          {input("hold_minutes", { step: "1", min: 1, max: 60 * 24 * 30 })}
+        </Field>
+        <div className="md:col-span-2">
+          <CurrencyOverridesField
+            id="crm-settings-point_values"
+            label={t("settings.pointValues.label")}
+            hint={t("settings.pointValues.hint")}
+            rows={form.point_values}
+            onChange={(rows) => set("point_values", rows)}
+            currencies={currencies}
+            errors={rowErrors("point_values")}
+            disabled={isPending}
+            i18n={i18n}
+          />
+        </div>
+      </FormSection>
+
+      <FormSection title={t("settings.section.expiry")}>
+        <div className="md:col-span-2">
+          <SwitchField
+            id="crm-settings-never_expire"
+            label={t("settings.neverExpire.label")}
+            hint={t("settings.neverExpire.hint")}
+            checked={form.never_expire}
+            disabled={isPending}
+            onChange={(checked) => set("never_expire", checked)}
+          />
+        </div>
+        <Field id="crm-settings-expiry_months" label={t("settings.expiryMonths.label")} hint={t("settings.expiryMonths.hint")} error={form.never_expire ? undefined : shown.expiry_months}>
+          {input("expiry_months", { step: "1", min: 1, max: 120, disabled: form.never_expire })}
+        </Field>
+        <Field id="crm-settings-expiry_reminder_days" label={t("settings.reminderDays.label")} hint={t("settings.reminderDays.hint")} error={shown.expiry_reminder_days}>
+          {input("expiry_reminder_days", { step: "1", min: 0, max: 90, disabled: form.never_expire })}
+        </Field>
+      </FormSection>
+
+      <FormSection title={t("settings.section.reversal")}>
+        <Field id="crm-settings-reversal_overdraft" label={t("settings.overdraft.label")} hint={t("settings.overdraft.hint")}>
+          <Select
+            value={form.reversal_overdraft}
+            onValueChange={(value) => set("reversal_overdraft", value as Overdraft)}
+            disabled={isPending}
+          >
+            <Select.Trigger id="crm-settings-reversal_overdraft" aria-describedby="crm-settings-reversal_overdraft-hint">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {OVERDRAFTS.map((overdraft) => (
+                <Select.Item key={overdraft} value={overdraft}>
+                  {t(`settings.overdraft.${overdraft}` as CrmMessageKey)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+      </FormSection>
+
+      <div className="flex flex-col gap-y-3 px-6 py-4">
+        {error ? (
+          <Alert variant="error" role="alert">
+            <div className="flex flex-col gap-y-1">
+              <Text size="small" weight="plus" leading="compact">
+                {t("settings.saveFailed")}
+              </Text>
+              {error.message ? (
+                <Text size="small" className="break-words">
+                  {error.message}
+                </Text>
+              ) : null}
+            </div>
+          </Alert>
+        ) : showErrors && hasErrors ? (
+          <Hint variant="error">{t("settings.fixErrors")}</Hint>
+        ) : null}
+        <div className="flex items-center justify-end gap-x-2">
+          {isDirty ? (
+            <Badge size="2xsmall" color="orange" className="mr-auto">
+              {t("settings.unsaved")}
+            </Badge>
+          ) : null}
+          <Button
+            type="button"
+            size="small"
+            variant="secondary"
+            disabled={!isDirty || isPending}
+            onClick={() => {
+              setForm(initial)
+              setShowErrors(false)
+              reset()
+            }}
+          >
+            {t("settings.discard")}
+          </Button>
+          <Button
+            type="submit"
+            size="small"
+            isLoading={isPending}
+            disabled={(!hasErrors && !Object.keys(changes).length) || (showErrors && hasErrors)}
+          >
+            {t("settings.save")}
+          </Button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+/** Rows without their React keys, for comparing with what was loaded. */
+const strip = (rows: OverrideRow[]) => rows.map(({ currency, value }) => [currency, value])
+
+const FormSection = ({ title, children }: { title: string; children: ReactNode }) => (
+  <fieldset className="px-6 py-6">
+    <legend className="sr-only">{title}</legend>
+    <Text size="small" weight="plus" leading="compact" className="text-ui-fg-base mb-4" aria-hidden>
+      {title}
+    </Text>
+    <div className="grid grid-cols-1 gap-x-6 gap-y-6 md:grid-cols-2">{children}</div>
+  </fieldset>
+)
+
+const Field = ({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string
+  label: string
+  hint?: string
+  error?: string
+  children: ReactNode
+  className?: string
+}) => (
+  <div className={clx("flex flex-col gap-y-2", className)}>
+    <div className="flex flex-col gap-y-0.5">
+      <Label htmlFor={id} size="small" weight="plus">
+        {label}
+      </Label>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+    </div>
+    {children}
+    {error ? <Hint variant="error">{error}</Hint> : null}
+  </div>
+)
+
+const SwitchField = ({
+  id,
+  label,
+  hint,
+  checked,
+  disabled,
+  onChange,
+}: {
+  id: string
+  label: string
+  hint: string
+  checked: boolean
+  disabled?: boolean
+  onChange: (checked: boolean) => void
+}) => (
+  <div className="flex items-start gap-x-3">
+    <Switch
+      id={id}
+      checked={checked}
+      disabled={disabled}
+      onCheckedChange={onChange}
+      aria-describedby={`${id}-hint`}
+      className="mt-0.5"
+    />
+    <div className="flex flex-col gap-y-0.5">
+      <Label htmlFor={id} size="small" weight="plus">
+        {label}
+      </Label>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+    </div>
+  </div>
+)
+
+const SettingsSkeleton = () => (
+  <div className="grid grid-cols-1 gap-6 px-6 py-6 md:grid-cols-2" aria-busy="true">
+    {[0, 1, 2, 3, 4, 5].map((key) => (
+      <div key={key} className="flex flex-col gap-y-2">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="h-8 w-full" />
+      </div>
+    ))}
+  </div>
+)
