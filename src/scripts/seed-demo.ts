@@ -52,12 +52,14 @@ import {
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { orderLedgerKeys } from "../workflows/loyalty/order-keys"
 import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
-import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
+import {
+  cancelReversalOf,
+  reverseOrderPointsWorkflow,
+} from "../workflows/loyalty/workflows/reverse-order-points"
 
 export const DEMO_REGION_NAME = "CRM Demo Europe"
 export const DEMO_SALES_CHANNEL_NAME = "CRM Demo Webshop"
@@ -867,16 +869,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     const order = orderByRef.get(planned.ref)
     await earnOrderPointsWorkflow(container).run({ input: { order_id: order.id } })
     if (planned.cancelled) {
-      await reverseOrderPointsWorkflow(container).run({
-        input: {
-          order_id: order.id,
-          idempotency_key: orderLedgerKeys.cancel(order.id),
-          ratio: 1,
-          reason: "order_canceled",
-          source_type: "order",
-          source_id: order.id,
-        },
-      })
+      await reverseOrderPointsWorkflow(container).run({ input: cancelReversalOf(order.id) })
     }
   })
   const now = new Date()

@@ -302,7 +302,9 @@ describe("CrmMailerService.render", () => {
       })
       const service = mailer({ emails: { templates_dir: templates } })
 
-      expect(service.listTemplates()).toEqual(["birthday", "loyalty-welcome"])
+      const shipped = mailer().listTemplates()
+      expect(shipped).toContain("loyalty-welcome")
+      expect(service.listTemplates()).toEqual(["birthday", ...shipped].sort())
       expect(service.hasTemplate("birthday", { locale: "zh-CN" })).toBe(true)
       expect(service.render("birthday", { first_name: "Ann" }).text).toContain("Happy birthday Ann")
     })

@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { orderLedgerKeys } from "../order-keys"
 import { earnOrderPointsWorkflow } from "../workflows/earn-order-points"
-import { reverseOrderPointsWorkflow } from "../workflows/reverse-order-points"
+import { cancelReversalOf, reverseOrderPointsWorkflow } from "../workflows/reverse-order-points"
 import { reverseReturnedPointsWorkflow } from "../workflows/reverse-returned-points"
 
 export const reconcileOrdersStepId = "crm-reconcile-orders"
@@ -43,14 +42,7 @@ export const reconcileOrdersStep = createStep(reconcileOrdersStepId, async (inpu
     written += earned.posted?.entries.length ?? 0
     if (order.status === "canceled") {
       const { result: reversed } = await reverseOrderPointsWorkflow(container).run({
-        input: {
-          order_id: order.id,
-          idempotency_key: orderLedgerKeys.cancel(order.id),
-          ratio: 1,
-          reason: "order_canceled",
-          source_type: "order",
-          source_id: order.id,
-        },
+        input: cancelReversalOf(order.id),
       })
       written += reversed.posted?.entries.length ?? 0
     }

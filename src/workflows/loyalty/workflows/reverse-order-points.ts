@@ -19,6 +19,16 @@ export type ReverseOrderPointsInput = {
   source_id: string
 }
 
+/** The reversal a cancelled order gets: all it earned, once. */
+export const cancelReversalOf = (orderId: string): ReverseOrderPointsInput => ({
+  order_id: orderId,
+  idempotency_key: orderLedgerKeys.cancel(orderId),
+  ratio: 1,
+  reason: "order_canceled",
+  source_type: "order",
+  source_id: orderId,
+})
+
 /**
  * Takes back (a share of) the points an order earned: pending points if
  * they have not vested, else available points, never more than was earned
