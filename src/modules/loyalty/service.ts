@@ -73,8 +73,6 @@ type InjectedDependencies = {
   loyaltyAccountService: ModulesSdkTypes.IMedusaInternalService<LoyaltyAccountEntity>
 }
 
-const ACCOUNT_TABLE = "crm_loyalty_account"
-
 class LoyaltyModuleService
   extends MedusaService<{
     LoyaltyAccount: { dto: LoyaltyAccountDTO }
@@ -131,7 +129,7 @@ class LoyaltyModuleService
     const newIds = uniqueIds.map(() => generateEntityId(undefined, "lpacc"))
     const inserted: { id: string }[] = (
       await knex.raw(
-        `INSERT INTO ${ACCOUNT_TABLE} (id, customer_id)
+        `INSERT INTO crm_loyalty_account (id, customer_id)
          SELECT * FROM unnest(?::text[], ?::text[])
          ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id`,

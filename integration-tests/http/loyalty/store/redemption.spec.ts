@@ -6,6 +6,7 @@ import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import releaseExpiredHoldsJob from "../../../../src/jobs/release-expired-holds"
 import { createAdminUser, Headers, registerCustomer } from "../../../helpers/auth"
+import { deliver } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 import {
   completeCartThroughStore,
@@ -58,6 +59,8 @@ medusaIntegrationTestRunner({
       await placed
 
       expect(order.total).toEqual(90)
+      // At-least-once delivery: the same order.placed twice more spends nothing more.
+      await deliver(getContainer(), "order.placed", { id: order.id }, 2)
       expect(await accountOf(ada.headers)).toEqual(
         expect.objectContaining({ points_balance: 1000, held_points: 0, available_points: 1000, pending_points: 90 })
       )
@@ -85,6 +88,7 @@ medusaIntegrationTestRunner({
       const canceled = waitFor(getContainer(), "order.canceled")
       await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
       await canceled
+      await deliver(getContainer(), "order.canceled", { id: order.id }, 2)
 
       expect(await accountOf(ada.headers)).toEqual(
         expect.objectContaining({ points_balance: 2000, pending_points: 0, held_points: 0 })
