@@ -9,7 +9,9 @@ const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { spawnSync } = require("child_process")
-const { resolveDatabaseServer } = require("./lib/database")
+const crypto = require("crypto")
+const { Client } = require("pg")
+const { resolveDatabaseServer, serverUrl } = require("./lib/database")
 
 const TEST_TYPES = ["unit", "integration:modules", "integration:http"]
 const root = path.resolve(__dirname, "..")
@@ -32,6 +34,9 @@ async function main() {
   if (database) {
     console.log(`Tests use PostgreSQL from ${database.source} (${database.connection.host}:${database.connection.port})`)
   }
+
+  // Module tests name their databases after this run (integration-tests/helpers/module-db.ts).
+  const run = crypto.randomBytes(4).toString("hex")
 
   let passed = 0
   let failed = 0
@@ -62,6 +67,7 @@ async function main() {
           env: {
             ...process.env,
             TEST_TYPE: type,
+            CRM_TEST_RUN: run,
             NODE_ENV: "test",
             MEDUSA_DISABLE_TELEMETRY: "true",
             LOG_LEVEL: process.env.LOG_LEVEL || "error",
@@ -91,12 +97,30 @@ async function main() {
       }
     }
   } finally {
+    if (database) {
+      await dropRunDatabases(database.connection, run).catch((error) =>
+        console.warn(`Could not drop this run's module-test databases: ${error.message}`)
+      )
+    }
     await database?.stop()
     fs.rmSync(embeddedDataDir, { recursive: true, force: true })
   }
 
   console.log(`\n${passed} passed, ${failed} failed`)
   process.exit(failedRuns || failed ? 1 : 0)
+}
+
+async function dropRunDatabases(connection, run) {
+  const client = new Client({ connectionString: `${serverUrl(connection)}/postgres` })
+  await client.connect()
+  try {
+    const { rows } = await client.query("select datname from pg_database where datname like $1", [`crm-test-${run}-%`])
+    for (const { datname } of rows) {
+      await client.query(`drop database if exists "${datname.replace(/"/g, "")}" with (force)`)
+    }
+  } finally {
+    await client.end()
+  }
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@ import fc from "fast-check"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Posting } from "../ledger/plan-posting"
 import { CrmModules } from "../../../types/modules"
+import { moduleTestDbName } from "../../../../integration-tests/helpers/module-db"
 import LoyaltyModuleService from "../service"
 
 jest.setTimeout(300 * 1000)
@@ -31,6 +32,7 @@ const event: fc.Arbitrary<Event> = fc.oneof(
 
 moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: CrmModules.LOYALTY,
+  dbName: moduleTestDbName("ledger-events"),
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "../migrations"),
   testSuite: ({ service, MikroOrmWrapper }) => {

@@ -1,12 +1,14 @@
 import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CrmModules } from "../../../types/modules"
+import { moduleTestDbName } from "../../../../integration-tests/helpers/module-db"
 import LoyaltyModuleService from "../service"
 
 jest.setTimeout(60 * 1000)
 
 moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: CrmModules.LOYALTY,
+  dbName: moduleTestDbName("loyalty-accounts"),
   resolve: path.join(__dirname, ".."),
   // The real migrations, so the database constraints are the shipped ones.
   pathToMigrations: path.join(__dirname, "../migrations"),
