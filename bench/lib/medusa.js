@@ -1,0 +1,145 @@
+/**
+ * Running Medusa CLI commands for the benchmarks, as scripts/demo.js does:
+ * each command in its own process group (so it and all its children can be
+ * stopped at once), output to a log file, stopped with SIGINT then SIGTERM
+ * then SIGKILL. `stopAll()` stops whatever is still running.
+ */
+"use strict"
+
+const fs = require("fs")
+const net = require("net")
+const path = require("path")
+const { spawn } = require("child_process")
+
+const root = path.resolve(__dirname, "..", "..")
+const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
+const running = new Set()
+
+/** Starts `medusa <args>`; `done` resolves with { code, signal, lines } when it exits. */
+function runMedusa(args, { env, logFile, onLine = () => {} }) {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true })
+  const log = fs.createWriteStream(logFile, { flags: "w" })
+  const child = spawn(process.execPath, [medusaCli, ...args], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  const lines = []
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = ""
+    stream.on("data", (chunk) => {
+      log.write(chunk)
+      const parts = (rest + chunk.toString("utf8")).split("\n")
+      rest = parts.pop()
+      for (const line of parts) {
+        lines.push(line)
+        onLine(line)
+      }
+    })
+  }
+  const handle = { pid: child.pid, name: `medusa ${args[0]}` }
+  handle.done = new Promise((resolve) => {
+    child.once("error", (error) => resolve({ code: null, signal: null, error }))
+    child.once("close", (code, signal) => resolve({ code, signal }))
+  }).then((result) => {
+    log.end()
+    running.delete(handle)
+    return { ...result, lines }
+  })
+  running.add(handle)
+  return handle
+}
+
+/** Runs a command to its end; throws with the tail of its log when it fails. */
+async function runMedusaToEnd(args, options) {
+  const result = await runMedusa(args, options).done
+  if (result.code !== 0) {
+    const tail = result.lines.slice(-25).join("\n")
+    throw new Error(`medusa ${args.join(" ")} failed (code ${result.code}, signal ${result.signal}); log ${options.logFile}:\n${tail}`)
+  }
+  return result.lines
+}
+
+const groupAlive = (pid) => {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch (error) {
+    return error.code === "EPERM"
+  }
+}
+
+const signalGroup = (pid, signal) => {
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGINT to the whole group; SIGTERM after 15 s, SIGKILL after 25 s. */
+async function stopGroup(handle) {
+  if (!handle.pid) return
+  signalGroup(handle.pid, "SIGINT")
+  const since = Date.now()
+  let step = 0
+  while (groupAlive(handle.pid)) {
+    const waited = Date.now() - since
+    if (waited > 15_000 && step === 0) {
+      signalGroup(handle.pid, "SIGTERM")
+      step = 1
+    } else if (waited > 25_000 && step === 1) {
+      signalGroup(handle.pid, "SIGKILL")
+      step = 2
+    } else if (waited > 30_000) {
+      throw new Error(`process group ${handle.pid} (${handle.name}) did not stop`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  await handle.done
+}
+
+async function stopAll() {
+  await Promise.all([...running].map((handle) => stopGroup(handle)))
+}
+
+/** Last resort on the way out: kill what is left. */
+function killAllNow() {
+  for (const handle of running) signalGroup(handle.pid, "SIGKILL")
+}
+
+async function waitForHealth(baseUrl, handle, timeoutMs = 180_000) {
+  let exited = false
+  handle.done.then(() => (exited = true))
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${handle.name} exited before ${baseUrl}/health answered`)
+    try {
+      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) })
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${baseUrl}/health did not answer within ${timeoutMs / 1000} s`)
+}
+
+/** The first port from `start` on which nothing listens (IPv4 and IPv6 localhost). */
+async function freePort(start, tries = 100) {
+  const canListen = (port, host) =>
+    new Promise((resolve) => {
+      const server = net.createServer()
+      server.once("error", (error) => resolve(error.code === "EADDRNOTAVAIL"))
+      server.listen(port, host, () => server.close(() => resolve(true)))
+    })
+  for (let port = start; port < start + tries; port++) {
+    if ((await canListen(port, "127.0.0.1")) && (await canListen(port, "::1")) && (await canListen(port))) {
+      return port
+    }
+  }
+  throw new Error(`no free port in ${start}-${start + tries - 1}`)
+}
+
+module.exports = { root, runMedusa, runMedusaToEnd, stopGroup, stopAll, killAllNow, waitForHealth, freePort }

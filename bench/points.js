@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:points`: the loyalty points benchmarks (see bench/README.md).
+ *
+ *   1. A fresh database crm_bench_<random> on the server scripts/lib/database.js
+ *      finds (DATABASE_URL's server, else localhost:5432, else an embedded one),
+ *      `medusa db:migrate` with the repository's medusa-config.ts.
+ *   2. `medusa exec ./bench/earn.ts`: data, earn throughput against plain SQL,
+ *      ledger checks.
+ *   3. `medusa start` (NODE_ENV=development, admin off) on a free port from
+ *      9400, then bench/read.js: GET /store/loyalty/account against
+ *      GET /store/customers/me.
+ *   4. Stops the server, drops the database (kept with BENCH_KEEP=1), prints a
+ *      summary and writes it to bench/results/points-<time>.json.
+ *
+ * Knobs (environment): BENCH_ORDERS (10000), BENCH_CUSTOMERS (= orders),
+ * BENCH_CONCURRENCY (16), BENCH_SQL_BATCH (500), BENCH_READ_CLIENTS (32),
+ * BENCH_READ_REQUESTS (20000 per endpoint), BENCH_READ_SECONDS (60 per endpoint),
+ * BENCH_PORT (first port tried, 9400), BENCH_KEEP=1.
+ */
+"use strict"
+
+const crypto = require("crypto")
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { Client } = require("pg")
+const { ensureDatabase, resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
+const { root, runMedusa, runMedusaToEnd, stopAll, killAllNow, waitForHealth, freePort } = require("./lib/medusa")
+const { readBenchmark } = require("./read")
+
+const logDir = path.join(root, "bench", "results", "logs")
+const keep = process.env.BENCH_KEEP === "1"
+const num = (name, fallback) => Number(process.env[name] || fallback)
+const say = (line = "") => process.stdout.write(`${line}\n`)
+const note = (line) => say(`[bench] ${line}`)
+const startedAt = Date.now()
+const elapsed = (since = startedAt) => `${((Date.now() - since) / 1000).toFixed(1)} s`
+const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
+
+const state = { server: null, database: null, stopping: null }
+
+async function dropDatabase() {
+  const { server, name } = state.database ?? {}
+  if (!server) return
+  state.database = null
+  if (keep) {
+    note(`BENCH_KEEP=1: database ${name} kept (${serverUrl(server.connection)}/${name})`)
+  } else {
+    const client = new Client({ connectionString: `${serverUrl(server.connection)}/postgres` })
+    await client.connect()
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      note(`database ${name} dropped`)
+    } finally {
+      await client.end()
+    }
+  }
+  await server.stop()
+}
+
+function cleanUp(reason) {
+  state.stopping ??= (async () => {
+    if (reason) note(reason)
+    await stopAll()
+    await dropDatabase()
+  })()
+  return state.stopping
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (state.stopping) return
+    cleanUp(`${signal}: stopping`).finally(() => process.exit(130))
+  })
+}
+process.on("exit", killAllNow)
+
+const fmt = (value, digits = 1) => Number(value).toFixed(digits)
+const row = (cells, widths) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ")
+
+function summary(earn, read, context) {
+  const earnRatio = earn.sql_batch_insert.orders_per_s / earn.earn.orders_per_s
+  const p50Ratio = read.loyalty.p50_ms / read.customer.p50_ms
+  const p99Ratio = read.loyalty.p99_ms / read.customer.p99_ms
+  const widths = [44, 14, 14, 22]
+  const lines = [
+    "",
+    `Loyalty points benchmark (${context.date}; ${os.cpus().length} cores; load average ${context.loadBefore} before, ${context.loadAfter} after)`,
+    "",
+    row(["earn: 10,000 orders", "orders/s", "run p50/p99", "vs workflow"], widths).replace("10,000", earn.orders.toLocaleString("en-US")),
+    row([`earnOrderPointsWorkflow, ${earn.concurrency} in flight`, fmt(earn.earn.orders_per_s), `${fmt(earn.earn.run_ms.p50, 0)}/${fmt(earn.earn.run_ms.p99, 0)} ms`, "1"], widths),
+    row([`plain SQL, multi-row INSERTs, ${earn.sql_batch}/batch`, fmt(earn.sql_batch_insert.orders_per_s, 0), "", `x${fmt(earnRatio)} faster`], widths),
+    row([`plain SQL, 1 transaction/order, ${earn.concurrency} in flight`, fmt(earn.sql_tx_per_order.orders_per_s, 0), "", `x${fmt(earn.sql_tx_per_order.orders_per_s / earn.earn.orders_per_s)} faster`], widths),
+    row([`(seed) createOrderWorkflow, 8 in flight`, fmt(earn.seed.workflow_orders_per_s), "", ""], widths),
+    "",
+    row([`read: ${read.clients} clients, ${read.loyalty.requests} req each`, "p50 / p99 ms", "mean ms", "req/s"], widths),
+    row(["GET /store/loyalty/account", `${fmt(read.loyalty.p50_ms)} / ${fmt(read.loyalty.p99_ms)}`, fmt(read.loyalty.mean_ms), fmt(read.loyalty.per_s, 0)], widths),
+    row(["GET /store/customers/me", `${fmt(read.customer.p50_ms)} / ${fmt(read.customer.p99_ms)}`, fmt(read.customer.mean_ms), fmt(read.customer.per_s, 0)], widths),
+    row(["ratio loyalty / customers/me", `${fmt(p50Ratio, 2)} / ${fmt(p99Ratio, 2)}`, fmt(read.loyalty.mean_ms / read.customer.mean_ms, 2), fmt(read.loyalty.per_s / read.customer.per_s, 2)], widths),
+    "",
+    `goal earn >= 100 orders/s: ${earn.earn.orders_per_s >= 100 ? "met" : "MISSED"} (${fmt(earn.earn.orders_per_s)})`,
+    `goal account read p99 within 1.3x of /store/customers/me: ${p99Ratio <= 1.3 ? "met" : "MISSED"} (${fmt(p99Ratio, 2)}x)`,
+    `ledger checks: ${earn.checks.ok ? "OK" : "FAILED"} (${earn.checks.orders_without_exactly_one_earn} orders without exactly one earn entry, ` +
+      `${earn.checks.accounts_balance_not_sum_of_entries} accounts whose balances are not the sums of their entries)`,
+    "",
+  ]
+  return lines.join("\n")
+}
+
+async function main() {
+  const loadBefore = loadAverage()
+  note(`medusa-plugin-crm points benchmark; load average ${loadBefore} on ${os.cpus().length} cores`)
+
+  // 1. Database.
+  const server = await resolveDatabaseServer({
+    embeddedDataDir: path.join(os.tmpdir(), `crm-bench-pg-${process.pid}`),
+    embeddedPort: num("BENCH_PG_PORT", 54330),
+    persistent: false,
+    log: note,
+  })
+  const name = `crm_bench_${crypto.randomBytes(4).toString("hex")}`
+  await ensureDatabase(server.connection, name)
+  state.database = { server, name }
+  const databaseUrl = `${serverUrl(server.connection)}/${name}`
+  note(`database ${name} on ${server.source} (${server.connection.host}:${server.connection.port})`)
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_ADMIN_DISABLE: "true" }
+  // Medusa's in-memory event bus, workflow engine, cache and locking, as `npm run dev` without Redis.
+  delete env.REDIS_URL
+  delete env.MEDUSA_WORKER_MODE
+
+  let since = Date.now()
+  await runMedusaToEnd(["db:migrate"], { env, logFile: path.join(logDir, "migrate.log") })
+  note(`medusa db:migrate: ${elapsed(since)}`)
+
+  // 2. Earn.
+  since = Date.now()
+  const earnLines = await runMedusaToEnd(["exec", "./bench/earn.ts"], {
+    env,
+    logFile: path.join(logDir, "earn.log"),
+    onLine: (line) => line.startsWith("[bench]") && say(line),
+  })
+  const resultLine = earnLines.find((line) => line.startsWith("BENCH_EARN_RESULT "))
+  if (!resultLine) throw new Error("bench/earn.ts printed no BENCH_EARN_RESULT line (see bench/results/logs/earn.log)")
+  const earn = JSON.parse(resultLine.slice("BENCH_EARN_RESULT ".length))
+  note(`earn benchmark: ${elapsed(since)}; load average ${loadAverage()}`)
+
+  // 3. Read.
+  const port = await freePort(num("BENCH_PORT", 9400))
+  const baseUrl = `http://localhost:${port}`
+  since = Date.now()
+  state.server = runMedusa(["start", "--port", String(port)], {
+    env: { ...env, NODE_ENV: "development", PORT: String(port) },
+    logFile: path.join(logDir, "server.log"),
+  })
+  await waitForHealth(baseUrl, state.server)
+  note(`medusa start on port ${port}: /health after ${elapsed(since)}`)
+  since = Date.now()
+  const read = await readBenchmark({
+    baseUrl,
+    shop: earn.shop,
+    clients: num("BENCH_READ_CLIENTS", 32),
+    requests: num("BENCH_READ_REQUESTS", 20_000),
+    seconds: num("BENCH_READ_SECONDS", 60),
+    log: note,
+  })
+  note(`read benchmark: ${elapsed(since)}; load average ${loadAverage()}`)
+
+  // 4. Stop, drop, report.
+  await cleanUp()
+  const loadAfter = loadAverage()
+  const context = { date: new Date().toISOString().slice(0, 16).replace("T", " "), loadBefore, loadAfter }
+  say(summary(earn, read, context))
+  note(`total ${elapsed()}`)
+  const file = path.join(root, "bench", "results", `points-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+  fs.writeFileSync(file, `${JSON.stringify({ context, earn, read }, null, 2)}\n`)
+  note(`results: ${path.relative(root, file)}; logs: ${path.relative(root, logDir)}/`)
+  if (!earn.checks.ok) process.exitCode = 1
+}
+
+main().catch(async (error) => {
+  console.error(`\n[bench] ${error.stack || error}\n`)
+  await cleanUp().catch((stopError) => console.error(stopError))
+  process.exit(1)
+})

@@ -1,0 +1,173 @@
+/**
+ * Read benchmark against a running store (started by bench/points.js):
+ * `GET /store/loyalty/account` against Medusa's own `GET /store/customers/me`,
+ * same customer, same token, same number of concurrent clients.
+ *
+ * A customer registers through the store API and places a few orders through
+ * the store checkout (so its account has ledger entries and lots, earned by
+ * the running store's `order.placed` subscriber). Then, after a warm-up, the
+ * two endpoints are hit in alternating rounds (A B, B A, A B, ...), so that
+ * whatever else the machine does hits both alike, until each has
+ * `requests` measured requests or `seconds` of measured time.
+ *
+ * Only localhost; keep-alive agents from Node's own `http`; no dependency.
+ */
+"use strict"
+
+const http = require("http")
+
+const ENDPOINTS = {
+  loyalty: "/store/loyalty/account",
+  customer: "/store/customers/me",
+}
+
+async function call(baseUrl, method, path, { headers = {}, body } = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  })
+  const data = await response.json().catch(() => null)
+  if (!response.ok) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(data)}`)
+  }
+  return data
+}
+
+/** Registers a customer the way a storefront does; returns its headers. */
+async function registerCustomer(baseUrl, publishableKey, email, password = "bench-pass-1") {
+  const key = { "x-publishable-api-key": publishableKey }
+  const { token: registration } = await call(baseUrl, "POST", "/auth/customer/emailpass/register", {
+    body: { email, password },
+  })
+  const { customer } = await call(baseUrl, "POST", "/store/customers", {
+    headers: { ...key, authorization: `Bearer ${registration}` },
+    body: { email, first_name: "Bench", last_name: "Reader" },
+  })
+  const { token } = await call(baseUrl, "POST", "/auth/customer/emailpass", { body: { email, password } })
+  return { customerId: customer.id, headers: { ...key, authorization: `Bearer ${token}` } }
+}
+
+/** Cart, line item, payment collection and session, complete: as the storefront does. */
+async function placeOrder(baseUrl, headers, shop, quantity) {
+  const { cart } = await call(baseUrl, "POST", "/store/carts", { headers, body: { region_id: shop.region_id } })
+  await call(baseUrl, "POST", `/store/carts/${cart.id}/line-items`, {
+    headers,
+    body: { variant_id: shop.variant_id, quantity },
+  })
+  const { payment_collection } = await call(baseUrl, "POST", "/store/payment-collections", {
+    headers,
+    body: { cart_id: cart.id },
+  })
+  await call(baseUrl, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    headers,
+    body: { provider_id: "pp_system_default" },
+  })
+  const completed = await call(baseUrl, "POST", `/store/carts/${cart.id}/complete`, { headers, body: {} })
+  if (completed.type !== "order") throw new Error(`cart ${cart.id} did not complete`)
+  return completed.order.id
+}
+
+/** One GET on a keep-alive agent; resolves with its latency in ms. */
+function timedGet(agent, url, headers) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint()
+    const request = http.get(url, { agent, headers }, (response) => {
+      response.on("data", () => {})
+      response.on("end", () => {
+        if (response.statusCode !== 200) {
+          reject(new Error(`GET ${url.pathname} answered ${response.statusCode}`))
+        } else {
+          resolve(Number(process.hrtime.bigint() - start) / 1e6)
+        }
+      })
+    })
+    request.setTimeout(30_000, () => request.destroy(new Error(`GET ${url.pathname} timed out`)))
+    request.on("error", reject)
+  })
+}
+
+/** `count` requests to one endpoint with `clients` in flight; returns latencies and seconds. */
+async function round(agent, url, headers, count, clients) {
+  const latencies = new Float64Array(count)
+  let next = 0
+  const start = process.hrtime.bigint()
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) {
+        const index = next++
+        latencies[index] = await timedGet(agent, url, headers)
+      }
+    })
+  )
+  return { latencies, seconds: Number(process.hrtime.bigint() - start) / 1e9 }
+}
+
+function summarise(latencies, seconds) {
+  const sorted = Float64Array.from(latencies).sort()
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length
+  return { requests: sorted.length, p50_ms: at(50), p99_ms: at(99), mean_ms: mean, max_ms: at(100), per_s: sorted.length / seconds }
+}
+
+async function readBenchmark({
+  baseUrl,
+  shop,
+  clients = 32,
+  requests = 20_000,
+  seconds = 60,
+  roundSize = 250,
+  warmup = 500,
+  orders = 3,
+  log = () => {},
+}) {
+  const url = new URL(baseUrl)
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+    throw new Error(`the read benchmark only runs against localhost, not ${url.hostname}`)
+  }
+  const email = `bench-reader-${Date.now()}@bench.local`
+  const { headers } = await registerCustomer(baseUrl, shop.publishable_key, email)
+  for (let i = 0; i < orders; i++) await placeOrder(baseUrl, headers, shop, 1 + i)
+  // The store's order.placed subscriber earns the points in the background.
+  let account = null
+  for (let tries = 0; tries < 60; tries++) {
+    account = (await call(baseUrl, "GET", ENDPOINTS.loyalty, { headers })).loyalty_account
+    if (account.pending_points > 0 || orders === 0) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  log(`customer ${email} registered through the store API; ${orders} orders placed; account ${account.id}: ${account.pending_points} pending points`)
+  if (orders > 0 && account.pending_points === 0) {
+    log("warning: the store's order.placed subscriber earned nothing for these orders (see bench/results/logs/server.log)")
+  }
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
+  const target = (name) => new URL(ENDPOINTS[name], baseUrl)
+  try {
+    for (const name of ["loyalty", "customer"]) await round(agent, target(name), headers, warmup, clients)
+    const measured = { loyalty: [], customer: [] }
+    const time = { loyalty: 0, customer: 0 }
+    let pair = 0
+    while (measured.loyalty.length < requests && time.loyalty < seconds) {
+      const order = pair++ % 2 === 0 ? ["loyalty", "customer"] : ["customer", "loyalty"]
+      for (const name of order) {
+        const result = await round(agent, target(name), headers, Math.min(roundSize, requests - measured[name].length), clients)
+        measured[name].push(...result.latencies)
+        time[name] += result.seconds
+      }
+    }
+    log(`${pair} round pairs of up to ${roundSize} requests, ${clients} clients`)
+    return {
+      clients,
+      warmup,
+      rounds: pair * 2,
+      pending_points: account.pending_points,
+      loyalty: summarise(measured.loyalty, time.loyalty),
+      customer: summarise(measured.customer, time.customer),
+    }
+  } finally {
+    agent.destroy()
+  }
+}
+
+module.exports = { readBenchmark, registerCustomer, placeOrder, ENDPOINTS }
