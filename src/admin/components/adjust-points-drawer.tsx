@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Drawer,
   Hint,
@@ -13,6 +12,7 @@ import { useRef, useState, type FormEvent } from "react"
 import { useAdjustLoyaltyPoints } from "../hooks/loyalty"
 import type { CrmTranslation } from "../lib/i18n"
 import { newIdempotencyKey } from "../lib/idempotency"
+import { FailureAlert } from "./failure-alert"
 
 /** The same bounds as the adjustments route's validator. */
 const MAX_POINTS = 1_000_000
@@ -219,18 +219,7 @@ export const AdjustPointsDrawer = ({
               </Hint>
             </div>
             {error ? (
-              <Alert variant="error" role="alert">
-                <div className="flex flex-col gap-y-1">
-                  <Text size="small" weight="plus" leading="compact">
-                    {t("adjust.failed")}
-                  </Text>
-                  {error.message ? (
-                    <Text size="small" className="break-words">
-                      {error.message}
-                    </Text>
-                  ) : null}
-                </div>
-              </Alert>
+              <FailureAlert title={t("adjust.failed")} message={error.message} />
             ) : null}
           </form>
         </Drawer.Body>

@@ -1,6 +1,4 @@
-import { ExclamationCircle } from "@medusajs/icons"
 import {
-  Button,
   Container,
   DataTable,
   Heading,
@@ -16,6 +14,7 @@ import {
   type AdminLoyaltyAccountListItem,
 } from "../hooks/loyalty"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
+import { LoadError } from "./load-error"
 
 const PAGE_SIZE = 20
 
@@ -135,22 +134,14 @@ export const LoyaltyMembersSection = () => {
           <DataTable.Search placeholder={t("members.search")} />
         </DataTable.Toolbar>
         {isError && !loyalty_accounts ? (
-          <div className="flex flex-col items-start gap-y-3 border-t px-6 py-4" role="alert">
-            <div className="text-ui-fg-error flex items-center gap-x-2">
-              <ExclamationCircle />
-              <Text size="small" weight="plus" leading="compact">
-                {t("members.loadFailed")}
-              </Text>
-            </div>
-            {error?.message ? (
-              <Text size="small" className="text-ui-fg-subtle break-words">
-                {error.message}
-              </Text>
-            ) : null}
-            <Button size="small" variant="secondary" isLoading={isFetching} onClick={() => refetch()}>
-              {t("loyalty.retry")}
-            </Button>
-          </div>
+          <LoadError
+            className="border-t"
+            title={t("members.loadFailed")}
+            error={error}
+            retryLabel={t("loyalty.retry")}
+            retrying={isFetching}
+            onRetry={() => refetch()}
+          />
         ) : (
           <>
             <DataTable.Table

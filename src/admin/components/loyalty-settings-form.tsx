@@ -1,6 +1,4 @@
-import { ExclamationCircle } from "@medusajs/icons"
 import {
-  Alert,
   Badge,
   Button,
   Container,
@@ -19,6 +17,8 @@ import { useMemo, useState, type FormEvent, type ReactNode } from "react"
 import type { LoyaltySettingsDTO, UpdateLoyaltySettings } from "../../types"
 import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
 import { useStoreCurrencies } from "../hooks/store-currencies"
+import { FailureAlert } from "./failure-alert"
+import { LoadError } from "./load-error"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
 import {
   CurrencyOverridesField,
@@ -232,22 +232,13 @@ export const LoyaltySettingsSection = () => {
       {isPending ? (
         <SettingsSkeleton />
       ) : isError || !settings ? (
-        <div className="flex flex-col items-start gap-y-3 px-6 py-4" role="alert">
-          <div className="text-ui-fg-error flex items-center gap-x-2">
-            <ExclamationCircle />
-            <Text size="small" weight="plus" leading="compact">
-              {t("settings.loadFailed")}
-            </Text>
-          </div>
-          {error?.message ? (
-            <Text size="small" className="text-ui-fg-subtle break-words">
-              {error.message}
-            </Text>
-          ) : null}
-          <Button size="small" variant="secondary" isLoading={isFetching} onClick={() => refetch()}>
-            {t("loyalty.retry")}
-          </Button>
-        </div>
+        <LoadError
+          title={t("settings.loadFailed")}
+          error={error}
+          retryLabel={t("loyalty.retry")}
+          retrying={isFetching}
+          onRetry={() => refetch()}
+        />
       ) : (
         // A new `updated_at` (our save, or someone else's) starts from the
         // server's values again.
@@ -470,18 +461,7 @@ const SettingsForm = ({
 
       <div className="flex flex-col gap-y-3 px-6 py-4">
         {error ? (
-          <Alert variant="error" role="alert">
-            <div className="flex flex-col gap-y-1">
-              <Text size="small" weight="plus" leading="compact">
-                {t("settings.saveFailed")}
-              </Text>
-              {error.message ? (
-                <Text size="small" className="break-words">
-                  {error.message}
-                </Text>
-              ) : null}
-            </div>
-          </Alert>
+          <FailureAlert title={t("settings.saveFailed")} message={error.message} />
         ) : showErrors && hasErrors ? (
           <Hint variant="error">{t("settings.fixErrors")}</Hint>
         ) : null}

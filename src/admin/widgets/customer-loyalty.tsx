@@ -1,9 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { ExclamationCircle } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import type { AdminLoyaltyAccount } from "../../types"
 import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
+import { LoadError } from "../components/load-error"
 import { LoyaltyActivity } from "../components/loyalty-activity"
 import { SectionRow } from "../components/section-row"
 import { useCustomerLoyalty } from "../hooks/loyalty"
@@ -39,27 +39,13 @@ const CustomerLoyaltyWidget = ({
       {isPending ? (
         <LoyaltySkeleton label={t("loyalty.loading")} />
       ) : isError ? (
-        <div className="flex flex-col items-start gap-y-3 px-6 py-4" role="alert">
-          <div className="text-ui-fg-error flex items-center gap-x-2">
-            <ExclamationCircle />
-            <Text size="small" weight="plus" leading="compact">
-              {t("loyalty.errorTitle")}
-            </Text>
-          </div>
-          {error?.message ? (
-            <Text size="small" className="text-ui-fg-subtle break-words">
-              {error.message}
-            </Text>
-          ) : null}
-          <Button
-            size="small"
-            variant="secondary"
-            isLoading={isFetching}
-            onClick={() => refetch()}
-          >
-            {t("loyalty.retry")}
-          </Button>
-        </div>
+        <LoadError
+          title={t("loyalty.errorTitle")}
+          error={error}
+          retryLabel={t("loyalty.retry")}
+          retrying={isFetching}
+          onRetry={() => refetch()}
+        />
       ) : !loyalty_account ? (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
