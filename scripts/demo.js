@@ -25,6 +25,7 @@ const path = require("path")
 const { spawn, spawnSync } = require("child_process")
 const { Client } = require("pg")
 const { ensureDatabase, startEmbeddedPostgres } = require("./lib/database")
+const { groupAlive, signalGroup, stopGroup: stopProcessGroup } = require("./lib/process-group")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = path.join(root, ".medusa-pg") // a dot-folder: `medusa develop` does not watch it
@@ -185,44 +186,14 @@ async function medusaStep(title, args, { env, logName, onLine }) {
   return lines
 }
 
-const groupAlive = (pid) => {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch (error) {
-    return error.code === "EPERM"
-  }
-}
-
-const signalGroup = (pid, signal) => {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGINT to the group; SIGTERM after `termAfter` ms, SIGKILL after `killAfter`. */
+/** Stops the child's whole process group (see scripts/lib/process-group.js). */
 async function stopGroup(child, { termAfter = 15_000, killAfter = 25_000 } = {}) {
-  signalGroup(child.pid, "SIGINT")
-  const since = Date.now()
-  let escalated = 0
-  while (groupAlive(child.pid)) {
-    const waited = Date.now() - since
-    if (waited > termAfter && escalated === 0) {
-      note(`${child.name} is still running: sending SIGTERM`)
-      signalGroup(child.pid, "SIGTERM")
-      escalated = 1
-    } else if (waited > killAfter && escalated === 1) {
-      note(`${child.name} is still running: sending SIGKILL`)
-      signalGroup(child.pid, "SIGKILL")
-      escalated = 2
-    } else if (waited > killAfter + 5_000) {
-      note(`process group ${child.pid} did not stop`)
-      break
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  const stopped = await stopProcessGroup(child.pid, {
+    termAfter,
+    killAfter,
+    onEscalate: (signal) => note(`${child.name} is still running: sending ${signal}`),
+  })
+  if (!stopped) note(`process group ${child.pid} did not stop`)
   await Promise.race([child.done, new Promise((resolve) => setTimeout(resolve, 2000))])
 }
 

@@ -10,6 +10,7 @@ const fs = require("fs")
 const net = require("net")
 const path = require("path")
 const { spawn } = require("child_process")
+const { signalGroup, stopGroup: stopProcessGroup } = require("../../scripts/lib/process-group")
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
@@ -61,41 +62,10 @@ async function runMedusaToEnd(args, options) {
   return result.lines
 }
 
-const groupAlive = (pid) => {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch (error) {
-    return error.code === "EPERM"
-  }
-}
-
-const signalGroup = (pid, signal) => {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGINT to the whole group; SIGTERM after 15 s, SIGKILL after 25 s. */
 async function stopGroup(handle) {
   if (!handle.pid) return
-  signalGroup(handle.pid, "SIGINT")
-  const since = Date.now()
-  let step = 0
-  while (groupAlive(handle.pid)) {
-    const waited = Date.now() - since
-    if (waited > 15_000 && step === 0) {
-      signalGroup(handle.pid, "SIGTERM")
-      step = 1
-    } else if (waited > 25_000 && step === 1) {
-      signalGroup(handle.pid, "SIGKILL")
-      step = 2
-    } else if (waited > 30_000) {
-      throw new Error(`process group ${handle.pid} (${handle.name}) did not stop`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+  if (!(await stopProcessGroup(handle.pid))) {
+    throw new Error(`process group ${handle.pid} (${handle.name}) did not stop`)
   }
   await handle.done
 }
