@@ -282,6 +282,11 @@ class LoyaltyModuleService
   /** The store's settings, created with their defaults on first read. */
   @InjectManager()
   async loadSettings(@MedusaContext() sharedContext: Context = {}): Promise<LoyaltySettingsDTO> {
+    // Read first: the row exists after the first call, and this is on every earn.
+    const [existing] = await this.listLoyaltySettings({ id: LOYALTY_SETTINGS_ID }, { take: 1 }, sharedContext)
+    if (existing) {
+      return existing as LoyaltySettingsDTO
+    }
     await this.ensureSettings_(sharedContext)
     return (await this.retrieveLoyaltySettings(LOYALTY_SETTINGS_ID, {}, sharedContext)) as LoyaltySettingsDTO
   }
