@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { listParams } from "../../utils/list-params"
 
 export const AdminAdjustLoyaltyPoints = z
   .object({
@@ -17,3 +18,5 @@ export const AdminAdjustLoyaltyPoints = z
   .strict()
 
 export type AdminAdjustLoyaltyPointsType = z.infer<typeof AdminAdjustLoyaltyPoints>
+
+export const AdminGetCustomerLoyaltyTransactionsParams = z.object({ ...listParams }).strict()

@@ -8,6 +8,7 @@ import {
   AdminCreateLoyaltyCampaign,
   AdminGetLoyaltyAccountsParams,
   AdminGetLoyaltyCampaignsParams,
+  AdminUpdateLoyaltyCampaign,
   AdminUpdateLoyaltySettings,
 } from "./validators"
 
@@ -32,6 +33,12 @@ export const adminLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/loyalty/campaigns",
     middlewares: [adminAuth, validateAndTransformBody(AdminCreateLoyaltyCampaign)],
+  },
+  { method: ["GET", "DELETE"], matcher: "/admin/loyalty/campaigns/:id", middlewares: [adminAuth] },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/campaigns/:id",
+    middlewares: [adminAuth, validateAndTransformBody(AdminUpdateLoyaltyCampaign)],
   },
   {
     method: ["GET"],

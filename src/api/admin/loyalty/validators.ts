@@ -50,7 +50,7 @@ export const AdminGetLoyaltyAccountsParams = z
 
 export type AdminGetLoyaltyAccountsParamsType = z.infer<typeof AdminGetLoyaltyAccountsParams>
 
-export const AdminCreateLoyaltyCampaign = z
+const campaignFields = z
   .object({
     name: z.string().trim().min(1, "name is required").max(200),
     multiplier: z.number().gt(0, "multiplier must be greater than 0").max(10, "multiplier must be at most 10"),
@@ -63,12 +63,26 @@ export const AdminCreateLoyaltyCampaign = z
     active: z.boolean().optional(),
   })
   .strict()
-  .refine((campaign) => campaign.ends_at > campaign.starts_at, {
-    message: "ends_at must be after starts_at",
-    path: ["ends_at"],
-  })
+
+const endsAfterStart = {
+  message: "ends_at must be after starts_at",
+  path: ["ends_at"],
+}
+
+export const AdminCreateLoyaltyCampaign = campaignFields.refine(
+  (campaign) => campaign.ends_at > campaign.starts_at,
+  endsAfterStart
+)
 
 export type AdminCreateLoyaltyCampaignType = z.infer<typeof AdminCreateLoyaltyCampaign>
+
+/** Any subset of the campaign's fields; the window is checked against the stored dates too. */
+export const AdminUpdateLoyaltyCampaign = campaignFields
+  .partial()
+  .refine((campaign) => Object.keys(campaign).length > 0, { message: "give at least one field to change" })
+  .refine((campaign) => !campaign.starts_at || !campaign.ends_at || campaign.ends_at > campaign.starts_at, endsAfterStart)
+
+export type AdminUpdateLoyaltyCampaignType = z.infer<typeof AdminUpdateLoyaltyCampaign>
 
 export const AdminGetLoyaltyCampaignsParams = z.object({ ...listParams }).strict()
 export type AdminGetLoyaltyCampaignsParamsType = z.infer<typeof AdminGetLoyaltyCampaignsParams>
