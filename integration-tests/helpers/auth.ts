@@ -50,13 +50,14 @@ export async function registerCustomer(
   api: AxiosInstance,
   publishableKey: string,
   email: string,
-  password = "s3cret-pass"
+  password = "s3cret-pass",
+  metadata?: Record<string, unknown>
 ): Promise<Headers & { customerId: string; token: string }> {
   const storeHeaders = { "x-publishable-api-key": publishableKey }
   const registration = await api.post("/auth/customer/emailpass/register", { email, password })
   const created = await api.post(
     "/store/customers",
-    { email, first_name: "Test", last_name: email.split("@")[0] },
+    { email, first_name: "Test", last_name: email.split("@")[0], ...(metadata ? { metadata } : {}) },
     { headers: { ...storeHeaders, authorization: `Bearer ${registration.data.token}` } }
   )
   const login = await api.post("/auth/customer/emailpass", { email, password })

@@ -8,6 +8,10 @@ export type LoyaltyAccountDTO = {
   lifetime_points: number
   birthday: string | null
   birthday_set_at: Date | string | null
+  /** The code this member shares with friends. */
+  referral_code: string | null
+  /** The member whose code this customer signed up with. */
+  referred_by_account_id: string | null
   metadata: Record<string, unknown> | null
   created_at: Date | string
   updated_at: Date | string
@@ -35,6 +39,8 @@ export type StoreLoyaltyAccount = {
   pending_points: number
   held_points: number
   lifetime_points: number
+  /** The code to share: a friend who signs up with it and places a first order earns both of them a bonus. */
+  referral_code: string | null
   tier: LoyaltyTierSummary | null
   next_tier: LoyaltyTierSummary | null
   points_to_next_tier: number | null
@@ -71,6 +77,8 @@ export type StoreLoyaltyTransactionsResponse = {
 
 /** `loyalty_account` as `GET /admin/customers/:id/loyalty` answers it. */
 export type AdminLoyaltyAccount = StoreLoyaltyAccount & {
+  /** The customer whose referral code this customer signed up with. */
+  referred_by_customer_id: string | null
   created_at: string
   updated_at: string
   transactions: AdminLoyaltyTransaction[]

@@ -40,6 +40,7 @@ export function toStoreLoyaltyAccount(
     pending_points: account.pending_points,
     held_points: account.held_points,
     lifetime_points: account.lifetime_points,
+    referral_code: account.referral_code,
     // Tiers arrive with their capability.
     tier: null,
     next_tier: null,
@@ -51,10 +52,12 @@ export function toStoreLoyaltyAccount(
 export function toAdminLoyaltyAccount(
   account: LoyaltyAccountDTO,
   expiringPoints: StoreLoyaltyAccount["expiring_points"],
-  transactions: AdminLoyaltyTransaction[]
+  transactions: AdminLoyaltyTransaction[],
+  referredByCustomerId: string | null = null
 ): AdminLoyaltyAccount {
   return {
     ...toStoreLoyaltyAccount(account, expiringPoints),
+    referred_by_customer_id: referredByCustomerId,
     created_at: new Date(account.created_at).toISOString(),
     updated_at: new Date(account.updated_at).toISOString(),
     transactions,

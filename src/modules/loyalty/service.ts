@@ -15,6 +15,8 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
 import type { LoyaltyCampaignDTO, LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
+import { newReferralCode } from "./ledger/referral-code"
+import { linkReferrer, ReferralLink, unlinkReferrer, unpaidReferralsOf } from "./referrals"
 import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyEntry from "./models/loyalty-entry"
@@ -28,6 +30,9 @@ import {
   LoyaltySettingsDTO,
   UpdateLoyaltySettings,
 } from "../../types/settings"
+
+/** Rounds of drawing referral codes before ensureAccounts gives up (a second round is already rare). */
+const MAX_ACCOUNT_INSERT_ROUNDS = 5
 
 type TransactionalManager = {
   getKnex(): Knex
@@ -62,6 +67,9 @@ export interface ILoyaltyModuleService {
     window: { from: Date; until: Date; limit: number; after_account_id?: string },
     sharedContext?: Context
   ): Promise<{ account_id: string; customer_id: string; points: number; first_expiry: Date; points_balance: number }[]>
+  linkReferrer(refereeAccountId: string, code: string, sharedContext?: Context): Promise<ReferralLink | null>
+  unlinkReferrer(refereeAccountId: string, referrerAccountId: string, sharedContext?: Context): Promise<void>
+  unpaidReferralsOf(accountIds: string[], sharedContext?: Context): Promise<ReferralLink[]>
   readCursor(id: string, sharedContext?: Context): Promise<Date | null>
   moveCursor(id: string, position: Date, sharedContext?: Context): Promise<void>
 }
@@ -126,23 +134,27 @@ class LoyaltyModuleService
     }
 
     const knex = this.knex_(sharedContext)
-    const newIds = uniqueIds.map(() => generateEntityId(undefined, "lpacc"))
-    const inserted: { id: string }[] = (
-      await knex.raw(
-        `INSERT INTO crm_loyalty_account (id, customer_id)
-         SELECT * FROM unnest(?::text[], ?::text[])
-         ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING id`,
-        [newIds, uniqueIds]
-      )
-    ).rows
-
-    const accounts = await this.loyaltyAccountService_.list(
-      { customer_id: uniqueIds },
-      {},
-      sharedContext
-    )
-    return { accounts, created_ids: inserted.map((row) => row.id) }
+    const createdIds: string[] = []
+    let accounts: LoyaltyAccountEntity[] = []
+    // A new referral code may collide with another member's (40 random bits):
+    // the insert then skips that row and the next round draws again.
+    for (let round = 0; round < MAX_ACCOUNT_INSERT_ROUNDS; round++) {
+      const have = new Set(accounts.map((account) => account.customer_id))
+      const missing = uniqueIds.filter((id) => !have.has(id))
+      if (!missing.length) break
+      const inserted: { id: string }[] = (
+        await knex.raw(
+          `INSERT INTO crm_loyalty_account (id, customer_id, referral_code)
+           SELECT * FROM unnest(?::text[], ?::text[], ?::text[])
+           ON CONFLICT DO NOTHING
+           RETURNING id`,
+          [missing.map(() => generateEntityId(undefined, "lpacc")), missing, missing.map(() => newReferralCode())]
+        )
+      ).rows
+      createdIds.push(...inserted.map((row) => row.id))
+      accounts = await this.loyaltyAccountService_.list({ customer_id: uniqueIds }, {}, sharedContext)
+    }
+    return { accounts, created_ids: createdIds }
   }
 
   @InjectManager()
@@ -260,6 +272,22 @@ class LoyaltyModuleService
       query.where("lot.account_id", ">", window.after_account_id)
     }
     return await query
+  }
+
+  /** See referrals.ts. */
+  @InjectTransactionManager()
+  async linkReferrer(refereeAccountId: string, code: string, @MedusaContext() sharedContext: Context = {}) {
+    return await linkReferrer(this.knex_(sharedContext), refereeAccountId, code)
+  }
+
+  @InjectTransactionManager()
+  async unlinkReferrer(refereeAccountId: string, referrerAccountId: string, @MedusaContext() sharedContext: Context = {}) {
+    await unlinkReferrer(this.knex_(sharedContext), refereeAccountId, referrerAccountId)
+  }
+
+  @InjectManager()
+  async unpaidReferralsOf(accountIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await unpaidReferralsOf(this.knex_(sharedContext), accountIds)
   }
 
   /** Where the named scan stopped, or null before its first run. */

@@ -30,6 +30,8 @@ medusaIntegrationTestRunner({
           pending_points: 0,
           held_points: 0,
           lifetime_points: 0,
+          referral_code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/),
+          referred_by_customer_id: null,
           tier: null,
           next_tier: null,
           points_to_next_tier: null,
@@ -73,6 +75,41 @@ medusaIntegrationTestRunner({
         })
         const loyalty: LoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
         expect(await loyalty.listLoyaltyAccounts({ customer_id: "cus_does_not_exist" })).toEqual([])
+      })
+    })
+
+    describe("GET /admin/customers/:id/loyalty/transactions", () => {
+      it("pages through the whole ledger, newest first, with the count", async () => {
+        const container = getContainer()
+        const admin = await createAdminUser(container)
+        const customer = await container.resolve(Modules.CUSTOMER).createCustomers({ email: "pages@crm.test" })
+        for (let i = 1; i <= 25; i++) {
+          await api.post(`/admin/customers/${customer.id}/loyalty/adjustments`, { points: i, reason: `goodwill ${i}` }, admin)
+        }
+
+        const first = await api.get(`/admin/customers/${customer.id}/loyalty/transactions?limit=10`, admin)
+        const last = await api.get(`/admin/customers/${customer.id}/loyalty/transactions?limit=10&offset=20`, admin)
+
+        expect(first.data).toEqual(expect.objectContaining({ count: 25, offset: 0, limit: 10 }))
+        expect(first.data.transactions.map((t: { points: number }) => t.points)).toEqual([25, 24, 23, 22, 21, 20, 19, 18, 17, 16])
+        expect(last.data.transactions.map((t: { points: number }) => t.points)).toEqual([5, 4, 3, 2, 1])
+        expect(last.data.transactions[0]).toEqual(
+          expect.objectContaining({ type: "adjust", reason: "admin_adjustment", note: "goodwill 5", actor_type: "user", actor_id: admin.userId })
+        )
+      })
+
+      it("answers 400 for a bad page, 404 for an unknown customer, 401 without an admin", async () => {
+        const container = getContainer()
+        const admin = await createAdminUser(container)
+        const customer = await container.resolve(Modules.CUSTOMER).createCustomers({ email: "pages2@crm.test" })
+
+        const tooMany = await failedRequest(api.get(`/admin/customers/${customer.id}/loyalty/transactions?limit=500`, admin))
+        const unknown = await failedRequest(api.get("/admin/customers/cus_nope/loyalty/transactions", admin))
+        const anonymous = await failedRequest(api.get(`/admin/customers/${customer.id}/loyalty/transactions`))
+
+        expect(tooMany.status).toEqual(400)
+        expect(unknown.status).toEqual(404)
+        expect(anonymous.status).toEqual(401)
       })
     })
   },

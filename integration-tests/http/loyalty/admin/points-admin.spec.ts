@@ -224,5 +224,60 @@ medusaIntegrationTestRunner({
         expect((await failedRequest(api.get("/admin/loyalty/campaigns"))).status).toEqual(401)
       })
     })
+
+    describe("/admin/loyalty/campaigns/:id", () => {
+      const createCampaign = async () =>
+        (
+          await api.post(
+            "/admin/loyalty/campaigns",
+            { name: "Member day", multiplier: 2, starts_at: "2026-06-01T00:00:00Z", ends_at: "2026-07-01T00:00:00Z", days_of_month: [1] },
+            admin
+          )
+        ).data.campaign
+
+      it("changes only the fields given", async () => {
+        const campaign = await createCampaign()
+
+        const updated = await api.post(`/admin/loyalty/campaigns/${campaign.id}`, { multiplier: 3, active: false }, admin)
+
+        expect(updated.data.campaign).toEqual(
+          expect.objectContaining({ id: campaign.id, name: "Member day", multiplier: 3, active: false, days_of_month: [1] })
+        )
+        expect((await api.get(`/admin/loyalty/campaigns/${campaign.id}`, admin)).data.campaign.multiplier).toEqual(3)
+      })
+
+      it.each([
+        [{ ends_at: "2026-05-01T00:00:00Z" }, "ends_at must be after starts_at"],
+        [{ starts_at: "2026-08-01T00:00:00Z", ends_at: "2026-07-15T00:00:00Z" }, "ends_at must be after starts_at"],
+        [{}, "at least one field"],
+        [{ multiplier: 11 }, "multiplier"],
+        [{ colour: "red" }, "colour"],
+      ])("refuses %j with a 400, changing nothing", async (body, named) => {
+        const campaign = await createCampaign()
+
+        const response = await failedRequest(api.post(`/admin/loyalty/campaigns/${campaign.id}`, body, admin))
+
+        expect(response.status).toEqual(400)
+        expect(response.data.message).toContain(named)
+        expect((await api.get(`/admin/loyalty/campaigns/${campaign.id}`, admin)).data.campaign).toEqual(campaign)
+      })
+
+      it("deletes a campaign: gone from the list, 404 afterwards", async () => {
+        const campaign = await createCampaign()
+
+        const deleted = await api.delete(`/admin/loyalty/campaigns/${campaign.id}`, admin)
+
+        expect(deleted.data).toEqual({ id: campaign.id, object: "loyalty_campaign", deleted: true })
+        expect((await api.get("/admin/loyalty/campaigns", admin)).data.count).toEqual(0)
+        expect((await failedRequest(api.get(`/admin/loyalty/campaigns/${campaign.id}`, admin))).status).toEqual(404)
+        expect((await failedRequest(api.delete(`/admin/loyalty/campaigns/${campaign.id}`, admin))).status).toEqual(404)
+      })
+
+      it("answers 404 for an unknown campaign and 401 without an admin", async () => {
+        expect((await failedRequest(api.post("/admin/loyalty/campaigns/lpcmp_nope", { multiplier: 2 }, admin))).status).toEqual(404)
+        expect((await failedRequest(api.delete("/admin/loyalty/campaigns/lpcmp_nope"))).status).toEqual(401)
+        expect((await failedRequest(api.post("/admin/loyalty/campaigns/lpcmp_nope", { multiplier: 2 }))).status).toEqual(401)
+      })
+    })
   },
 })

@@ -33,6 +33,7 @@ medusaIntegrationTestRunner({
           pending_points: 0,
           held_points: 0,
           lifetime_points: 0,
+          referral_code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/),
           tier: null,
           next_tier: null,
           points_to_next_tier: null,

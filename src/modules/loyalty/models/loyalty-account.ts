@@ -19,6 +19,10 @@ const LoyaltyAccount = model
       birthday: model.text().nullable(),
       /** When the birthday was entered or last changed. */
       birthday_set_at: model.dateTime().nullable(),
+      /** The code this member shares; unique, see ledger/referral-code.ts. */
+      referral_code: model.text().nullable(),
+      /** The member whose code this customer signed up with. */
+      referred_by_account_id: model.text().nullable(),
       metadata: model.json().nullable(),
     }
   )
@@ -28,6 +32,17 @@ const LoyaltyAccount = model
       on: ["customer_id"],
       unique: true,
       where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_crm_loyalty_account_referral_code_unique",
+      on: ["referral_code"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_crm_loyalty_account_referred_by",
+      on: ["referred_by_account_id"],
+      where: "referred_by_account_id IS NOT NULL AND deleted_at IS NULL",
     },
     { name: "IDX_crm_loyalty_account_birthday", on: ["birthday"], where: "birthday IS NOT NULL AND deleted_at IS NULL" },
   ])

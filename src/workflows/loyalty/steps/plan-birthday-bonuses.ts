@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { birthdayPays, birthdaysOn } from "../../../modules/loyalty/ledger/birthday"
+import { bonusPosting } from "../../../modules/loyalty/ledger/bonus-posting"
 import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { LoyaltyAccountDTO } from "../../../types/loyalty"
@@ -24,23 +25,20 @@ export const planBirthdayBonusesStep = createStep(
       { birthday: birthdaysOn(day) } as any,
       { select: ["id", "customer_id", "birthday_set_at"], take: 100_000 }
     )) as unknown as LoyaltyAccountDTO[]
-    const expiresAt = settings.expiry_months
-      ? new Date(new Date(day).setUTCMonth(day.getUTCMonth() + settings.expiry_months))
-      : null
     const postings: Posting[] = accounts
       .filter((account) => birthdayPays(account.birthday_set_at ? new Date(account.birthday_set_at) : null, day))
-      .map((account) => ({
-        account_id: account.id,
-        type: "bonus",
-        idempotency_key: `bonus:birthday:${account.customer_id}:${day.getUTCFullYear()}`,
-        points: settings.birthday_bonus_points,
-        counts_as_earned: true,
-        lot: { status: "available", expires_at: expiresAt },
-        reason: "birthday_bonus",
-        source_type: "customer",
-        source_id: account.customer_id,
-        actor_type: "system",
-      }))
+      .map((account) =>
+        bonusPosting({
+          account_id: account.id,
+          points: settings.birthday_bonus_points,
+          idempotency_key: `bonus:birthday:${account.customer_id}:${day.getUTCFullYear()}`,
+          reason: "birthday_bonus",
+          source_type: "customer",
+          source_id: account.customer_id,
+          expiry_months: settings.expiry_months,
+          at: day,
+        })
+      )
     return new StepResponse(postings)
   }
 )

@@ -3,6 +3,7 @@ import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import type { LoyaltyLotDTO } from "../../../types/ledger"
 import { orderLedgerKeys } from "../order-keys"
 import { findPendingLotsStep } from "../steps/find-pending-lots"
+import { planReferralBonusesStep } from "../steps/plan-referral-bonuses"
 import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
 
 export const activatePointsWorkflowId = "crm-activate-points"
@@ -18,6 +19,7 @@ export type ActivatePointsInput = {
 /**
  * Makes pending points available, one `activate:{lot_id}` entry per lot, so
  * a delivery event and the daily job activating the same lot write it once.
+ * A referred member's first vested order pays both referral bonuses.
  */
 export const activatePointsWorkflow = createWorkflow(activatePointsWorkflowId, (input: ActivatePointsInput) => {
   const lots = findPendingLotsStep(input)
@@ -34,5 +36,13 @@ export const activatePointsWorkflow = createWorkflow(activatePointsWorkflowId, (
     }))
   )
   const posted = postLedgerEntriesStep({ postings })
+  const referralBonuses = planReferralBonusesStep({
+    vested: transform({ lots }, ({ lots }) =>
+      lots
+        .filter((lot: LoyaltyLotDTO) => lot.source_type === "order" && lot.source_id)
+        .map((lot: LoyaltyLotDTO) => ({ account_id: lot.account_id, order_id: lot.source_id as string }))
+    ),
+  })
+  postLedgerEntriesStep({ postings: referralBonuses }).config({ name: "crm-activate-post-referral-bonuses" })
   return new WorkflowResponse(posted)
 })

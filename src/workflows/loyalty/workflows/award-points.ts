@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { bonusPosting } from "../../../modules/loyalty/ledger/bonus-posting"
 import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import { ensureLoyaltyAccountsStep } from "../steps/ensure-loyalty-accounts"
 import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
@@ -30,23 +31,7 @@ export const awardPointsWorkflow = createWorkflow(awardPointsWorkflowId, (input:
     })
     return postLedgerEntriesStep({
       postings: transform({ input, accounts, settings }, ({ input, accounts, settings }): Posting[] => [
-        {
-          account_id: accounts[0].id,
-          type: "bonus",
-          idempotency_key: input.idempotency_key,
-          points: input.points,
-          counts_as_earned: true,
-          lot: {
-            status: "available",
-            expires_at: settings.expiry_months
-              ? new Date(new Date().setMonth(new Date().getMonth() + settings.expiry_months))
-              : null,
-          },
-          reason: input.reason,
-          source_type: input.source_type,
-          source_id: input.source_id,
-          actor_type: "system",
-        },
+        bonusPosting({ ...input, account_id: accounts[0].id, expiry_months: settings.expiry_months }),
       ]),
     }).config({ name: "crm-award-post" })
   })

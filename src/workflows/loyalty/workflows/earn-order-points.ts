@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { expiryOf } from "../../../modules/loyalty/ledger/bonus-posting"
 import { earnedPoints, earnRateFor, eligibleAmount } from "../../../modules/loyalty/ledger/earned-points"
 import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import { campaignMultiplier } from "../../../modules/loyalty/ledger/campaigns"
@@ -59,9 +60,7 @@ export function planOrderEarning(
   }
   const availableAt =
     settings.activation === "delivery" ? null : new Date(placedAt.getTime() + settings.pending_days * DAY_MS)
-  const expiresAt = settings.expiry_months
-    ? new Date(new Date(placedAt).setMonth(placedAt.getMonth() + settings.expiry_months))
-    : null
+  const expiresAt = expiryOf(placedAt, settings.expiry_months)
   return {
     customer_id: order.customer_id,
     points,

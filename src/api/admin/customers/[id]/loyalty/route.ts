@@ -7,8 +7,8 @@ import {
   ContainerRegistrationKeys,
   MedusaError,
 } from "@medusajs/framework/utils"
-import type { ILoyaltyModuleService } from "../../../../../modules/loyalty/service"
-import type { AdminCustomerLoyaltyResponse } from "../../../../../types/loyalty"
+import type LoyaltyModuleService from "../../../../../modules/loyalty/service"
+import type { AdminCustomerLoyaltyResponse, LoyaltyAccountDTO } from "../../../../../types/loyalty"
 import { CrmModules } from "../../../../../types/modules"
 import {
   retrieveOrOpenLoyaltyAccount,
@@ -30,15 +30,19 @@ export async function assertCustomerExists(scope: MedusaContainer, customerId: s
 /** The account as the admin sees it, with its most recent ledger lines. */
 export async function adminLoyaltyAccountOf(scope: MedusaContainer, customerId: string) {
   const account = await retrieveOrOpenLoyaltyAccount(scope, customerId)
-  const loyalty = scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
-  const [{ entries, lots }, expiring] = await Promise.all([
+  const loyalty = scope.resolve<LoyaltyModuleService>(CrmModules.LOYALTY)
+  const [{ entries, lots }, expiring, [referrer]] = await Promise.all([
     loyalty.pageOfLedger(account.id, { limit: RECENT_TRANSACTIONS, offset: 0, types: CUSTOMER_VISIBLE_ENTRY_TYPES }),
     loyalty.expiringPointsOf(account.id),
+    account.referred_by_account_id
+      ? loyalty.listLoyaltyAccounts({ id: account.referred_by_account_id }, { select: ["customer_id"], withDeleted: true })
+      : [],
   ])
   return toAdminLoyaltyAccount(
     account,
     expiring,
-    entries.map((entry) => toTransaction(entry, lots.find((lot) => lot.entry_id === entry.id)))
+    entries.map((entry) => toTransaction(entry, lots.find((lot) => lot.entry_id === entry.id))),
+    (referrer as LoyaltyAccountDTO | undefined)?.customer_id ?? null
   )
 }
 
