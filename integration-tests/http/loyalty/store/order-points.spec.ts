@@ -4,6 +4,7 @@ import { cancelOrderWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { activatePointsWorkflow } from "../../../../src/workflows/loyalty/workflows/activate-points"
+import { earnOrderPointsWorkflow } from "../../../../src/workflows/loyalty/workflows/earn-order-points"
 import { registerCustomer } from "../../../helpers/auth"
 import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
@@ -128,6 +129,45 @@ medusaIntegrationTestRunner({
       expect(await entriesOf(order.id)).toEqual([
         { type: "reverse", points: 0, pending_delta: 0, key: `cancel:${order.id}` },
       ])
+    })
+
+    it("earns a batch of orders in one run: each its own points, cancelled and guest orders none, a rerun nothing", async () => {
+      const guest = await getContainer().resolve(Modules.CUSTOMER).createCustomers({ email: "guest-batch@crm.test" })
+      const createOrder = async (customerId: string, email: string, quantity: number) =>
+        (
+          await createOrderWorkflow(getContainer()).run({
+            input: {
+              region_id: fixtures.regionId,
+              sales_channel_id: fixtures.salesChannelId,
+              customer_id: customerId,
+              email,
+              currency_code: "eur",
+              items: [{ variant_id: fixtures.variantId, quantity }],
+            },
+          })
+        ).result
+      const one = await createOrder(customer.customerId, "buyer@crm.test", 1)
+      const three = await createOrder(customer.customerId, "buyer@crm.test", 3)
+      const canceled = await createOrder(customer.customerId, "buyer@crm.test", 2)
+      const guestOrder = await createOrder(guest.id, "guest-batch@crm.test", 4)
+      await cancelOrderWorkflow(getContainer()).run({ input: { order_id: canceled.id } })
+
+      const input = { order_ids: [one.id, three.id, canceled.id, guestOrder.id, "order_unknown"] }
+      const { result } = await earnOrderPointsWorkflow(getContainer()).run({ input })
+      const { result: again } = await earnOrderPointsWorkflow(getContainer()).run({ input })
+
+      expect(result.posted?.entries.map((entry) => [entry.source_id, entry.pending_delta])).toEqual(
+        expect.arrayContaining([
+          [one.id, 25],
+          [three.id, 75],
+        ])
+      )
+      expect(result.posted?.entries).toHaveLength(2)
+      expect(again.posted?.entries ?? []).toHaveLength(0)
+      expect(await account()).toEqual(expect.objectContaining({ pending_points: 100, lifetime_points: 100 }))
+      // The cancel leaves only its own marker (its order.canceled subscriber ran).
+      expect((await entriesOf(canceled.id)).map((entry) => entry.type)).not.toContain("earn")
+      expect(await entriesOf(guestOrder.id)).toEqual([])
     })
 
     it("balances always equal the sums of the ledger", async () => {

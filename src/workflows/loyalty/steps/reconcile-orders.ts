@@ -37,9 +37,13 @@ export const reconcileOrdersStep = createStep(reconcileOrdersStepId, async (inpu
   })
 
   let written = 0
-  for (const order of orders) {
-    const { result: earned } = await earnOrderPointsWorkflow(container).run({ input: { order_id: order.id } })
+  if (orders.length) {
+    const { result: earned } = await earnOrderPointsWorkflow(container).run({
+      input: { order_ids: orders.map((order) => order.id) },
+    })
     written += earned.posted?.entries.length ?? 0
+  }
+  for (const order of orders) {
     if (order.status === "canceled") {
       const { result: reversed } = await reverseOrderPointsWorkflow(container).run({
         input: cancelReversalOf(order.id),

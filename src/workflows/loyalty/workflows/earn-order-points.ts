@@ -19,7 +19,8 @@ import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
 
 export const earnOrderPointsWorkflowId = "crm-earn-order-points"
 
-export type EarnOrderPointsInput = { order_id: string }
+/** One order (the `order.placed` subscriber) or a batch (reconciliation, back-fills). */
+export type EarnOrderPointsInput = { order_id?: string; order_ids?: string[] }
 
 type OrderForEarning = {
   id: string
@@ -83,13 +84,17 @@ export function planOrderEarning(
 }
 
 /**
- * Credits the points an order earns as pending points. Idempotent by the
- * key `earn:{order_id}`: `order.placed` delivered any number of times, in
- * any order with `order.canceled`, leaves at most one earn entry.
+ * Credits the points orders earn as pending points. Idempotent by the key
+ * `earn:{order_id}`: `order.placed` delivered any number of times, in any
+ * order with `order.canceled`, leaves at most one earn entry. A batch costs
+ * one order read, one settings and campaign read and one ledger transaction.
  */
 export const earnOrderPointsWorkflow = createWorkflow(
   earnOrderPointsWorkflowId,
   (input: EarnOrderPointsInput) => {
+    const orderIds = transform({ input }, ({ input }) => [
+      ...new Set([...(input.order_ids ?? []), ...(input.order_id ? [input.order_id] : [])]),
+    ])
     const { data: orders } = useQueryGraphStep({
       entity: "order",
       fields: [
@@ -110,26 +115,32 @@ export const earnOrderPointsWorkflow = createWorkflow(
         "shipping_methods.total",
         "shipping_methods.tax_total",
       ],
-      filters: { id: input.order_id },
+      filters: { id: orderIds },
     }).config({ name: "crm-earn-get-order" })
     const settings = loadLoyaltySettingsStep()
     const campaigns = loadCampaignsStep(
-      transform({ orders }, ({ orders }) => ({ at: orders[0]?.created_at as string | undefined }))
+      transform({ orders }, ({ orders }) => {
+        const placed = orders.map((order) => new Date(order.created_at as string).getTime())
+        return placed.length ? { from: new Date(Math.min(...placed)), until: new Date(Math.max(...placed)) } : {}
+      })
     )
 
-    const earning = transform({ orders, settings, campaigns }, ({ orders, settings, campaigns }) =>
-      planOrderEarning(orders[0] as OrderForEarning | undefined, settings, campaigns)
+    const earnings = transform({ orders, settings, campaigns }, ({ orders, settings, campaigns }) =>
+      orders
+        .map((order) => planOrderEarning(order as OrderForEarning, settings, campaigns))
+        .filter((earning): earning is NonNullable<typeof earning> => !!earning)
     )
 
-    const result = when("crm-earn-when-points", { earning }, ({ earning }) => !!earning).then(() => {
-      const customerIds = transform({ earning }, ({ earning }) => [earning!.customer_id])
+    const posted = when("crm-earn-when-points", { earnings }, ({ earnings }) => earnings.length > 0).then(() => {
+      const customerIds = transform({ earnings }, ({ earnings }) => earnings.map((earning) => earning.customer_id))
       const { accounts } = ensureLoyaltyAccountsStep({ customer_ids: customerIds })
-      const postings = transform({ earning, accounts }, ({ earning, accounts }) => [
-        { ...earning!.posting, account_id: accounts[0].id } as Posting,
-      ])
+      const postings = transform({ earnings, accounts }, ({ earnings, accounts }) => {
+        const accountOf = new Map(accounts.map((account) => [account.customer_id, account.id]))
+        return earnings.map((earning) => ({ ...earning.posting, account_id: accountOf.get(earning.customer_id)! }) as Posting)
+      })
       return postLedgerEntriesStep({ postings })
     })
 
-    return new WorkflowResponse({ earning, posted: result })
+    return new WorkflowResponse({ earnings, posted })
   }
 )
