@@ -11,7 +11,10 @@
  *    why the rest is not made that way), the rest with the Order module's
  *    createOrders in batches.
  * 2. Earn (timed): earnOrderPointsWorkflow for every order, BENCH_CONCURRENCY
- *    runs in flight (an event bus runs subscribers concurrently).
+ *    runs in flight (an event bus runs subscribers concurrently): what
+ *    `order.placed` does, one order per run. Then a second set of
+ *    BENCH_ORDERS orders earned BENCH_EARN_BATCH orders per run,
+ *    BENCH_BATCH_CONCURRENCY runs in flight: what the reconciliation job does.
  * 3. Baseline (timed, same run): the same ledger rows (entries, lots,
  *    balance updates) written with plain SQL for a second set of accounts in
  *    the real tables: one multi-row INSERT per table per batch of
@@ -43,6 +46,8 @@ const CUSTOMERS = Math.min(envInt("BENCH_CUSTOMERS", ORDERS), ORDERS)
 const CONCURRENCY = envInt("BENCH_CONCURRENCY", 16)
 const SQL_BATCH = envInt("BENCH_SQL_BATCH", 500)
 const WORKFLOW_ORDERS = Math.min(envInt("BENCH_WORKFLOW_ORDERS", 48), ORDERS)
+const EARN_BATCH = envInt("BENCH_EARN_BATCH", 100)
+const BATCH_CONCURRENCY = envInt("BENCH_BATCH_CONCURRENCY", 2)
 const SEED_BATCH = 250
 const PRICES = [9.5, 16, 24.9, 29, 34.5, 39, 89, 119]
 
@@ -141,8 +146,14 @@ export default async function earnBenchmark({ container }: ExecArgs) {
     const created = await orderModule.createOrders(batch.map(orderInput))
     orderIds.push(...created.map((order) => order.id))
   }
-  const moduleOrdersPerSecond = rest.length / since(t)
-  say(`${rest.length} orders with the Order module's createOrders (batches of ${SEED_BATCH}): ${moduleOrdersPerSecond.toFixed(0)} orders/s`)
+  // The second set, earned in batches: the same mix of lines and customers.
+  const batchOrderIds: string[] = []
+  for (const batch of chunks([...Array(ORDERS).keys()], SEED_BATCH)) {
+    const created = await orderModule.createOrders(batch.map(orderInput))
+    batchOrderIds.push(...created.map((order) => order.id))
+  }
+  const moduleOrdersPerSecond = (rest.length + ORDERS) / since(t)
+  say(`${rest.length + ORDERS} orders with the Order module's createOrders (batches of ${SEED_BATCH}): ${moduleOrdersPerSecond.toFixed(0)} orders/s`)
   await knex.raw("ANALYZE")
 
   // --- 2. Earn through the workflow ---------------------------------------
@@ -156,9 +167,19 @@ export default async function earnBenchmark({ container }: ExecArgs) {
   const earnSeconds = since(t)
   earnLatencies.sort()
 
+  say(`earning ${ORDERS} more orders through earnOrderPointsWorkflow, ${EARN_BATCH} per run, ${BATCH_CONCURRENCY} runs in flight ...`)
+  t = process.hrtime.bigint()
+  const batchLatencies = await pool(chunks(batchOrderIds, EARN_BATCH), BATCH_CONCURRENCY, async (order_ids) => {
+    await earnOrderPointsWorkflow(container).run({ input: { order_ids } })
+  })
+  const batchSeconds = since(t)
+  batchLatencies.sort()
+
   // --- 3. The same rows with plain SQL -------------------------------------
+  // The rows of the one-order-per-run set.
   const entries: any[] = await knex("crm_loyalty_entry")
     .where({ type: "earn", source_type: "order" })
+    .whereIn("source_id", orderIds)
     .orderBy("created_at")
   const lotByEntry = new Map<string, any>(
     (await knex("crm_loyalty_lot").whereIn("entry_id", knex("crm_loyalty_entry").select("id").where({ type: "earn" }))).map(
@@ -245,7 +266,7 @@ export default async function earnBenchmark({ container }: ExecArgs) {
                 WHERE entry.type = 'earn' AND entry.source_type = 'order'
                   AND entry.source_id = o.id AND account.customer_id = o.customer_id) e ON true
         WHERE o.id = ANY(?::text[])`,
-      [orderIds]
+      [[...orderIds, ...batchOrderIds]]
     ),
     knex.raw(
       `SELECT count(*)::int AS accounts,
@@ -274,7 +295,7 @@ export default async function earnBenchmark({ container }: ExecArgs) {
     accounts_pending_not_sum_of_lots: lotCheck[0].mismatched,
   }
   const ok =
-    checks.orders === ORDERS &&
+    checks.orders === 2 * ORDERS &&
     checks.orders_without_exactly_one_earn === 0 &&
     checks.accounts_balance_not_sum_of_entries === 0 &&
     checks.accounts_pending_not_sum_of_lots === 0
@@ -299,6 +320,13 @@ export default async function earnBenchmark({ container }: ExecArgs) {
       orders_per_s: ORDERS / earnSeconds,
       run_ms: { p50: ms(percentile(earnLatencies, 50)), p99: ms(percentile(earnLatencies, 99)), max: ms(earnLatencies[earnLatencies.length - 1]) },
     },
+    earn_batched: {
+      batch: EARN_BATCH,
+      concurrency: BATCH_CONCURRENCY,
+      seconds: batchSeconds,
+      orders_per_s: ORDERS / batchSeconds,
+      run_ms: { p50: ms(percentile(batchLatencies, 50)), p99: ms(percentile(batchLatencies, 99)), max: ms(batchLatencies[batchLatencies.length - 1]) },
+    },
     sql_batch_insert: { seconds: sqlBatchSeconds, orders_per_s: entries.length / sqlBatchSeconds },
     sql_tx_per_order: { seconds: sqlTxSeconds, orders_per_s: entries.length / sqlTxSeconds },
     checks: { ...checks, ok },
@@ -306,7 +334,7 @@ export default async function earnBenchmark({ container }: ExecArgs) {
     total_seconds: since(started),
   }
   say(
-    `earn: ${result.earn.orders_per_s.toFixed(1)} orders/s; plain SQL batches: ${result.sql_batch_insert.orders_per_s.toFixed(0)} orders/s ` +
+    `earn: ${result.earn.orders_per_s.toFixed(1)} orders/s one per run, ${result.earn_batched.orders_per_s.toFixed(1)} orders/s ${EARN_BATCH} per run; plain SQL batches: ${result.sql_batch_insert.orders_per_s.toFixed(0)} orders/s ` +
       `(x${(result.sql_batch_insert.orders_per_s / result.earn.orders_per_s).toFixed(1)}); one SQL transaction per order: ` +
       `${result.sql_tx_per_order.orders_per_s.toFixed(0)} orders/s`
   )

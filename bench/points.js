@@ -14,7 +14,7 @@
  *      summary and writes it to bench/results/points-<time>.json.
  *
  * Knobs (environment): BENCH_ORDERS (10000), BENCH_CUSTOMERS (= orders),
- * BENCH_CONCURRENCY (16), BENCH_SQL_BATCH (500), BENCH_READ_CLIENTS (32),
+ * BENCH_CONCURRENCY (16), BENCH_EARN_BATCH (100), BENCH_BATCH_CONCURRENCY (2), BENCH_SQL_BATCH (500), BENCH_READ_CLIENTS (32),
  * BENCH_READ_REQUESTS (20000 per endpoint), BENCH_READ_SECONDS (60 per endpoint),
  * BENCH_PORT (first port tried, 9400), BENCH_KEEP=1.
  */
@@ -90,6 +90,7 @@ function summary(earn, read, context) {
     "",
     row(["earn: 10,000 orders", "orders/s", "run p50/p99", "vs workflow"], widths).replace("10,000", earn.orders.toLocaleString("en-US")),
     row([`earnOrderPointsWorkflow, ${earn.concurrency} in flight`, fmt(earn.earn.orders_per_s), `${fmt(earn.earn.run_ms.p50, 0)}/${fmt(earn.earn.run_ms.p99, 0)} ms`, "1"], widths),
+    row([`same, ${earn.earn_batched.batch} orders per run, ${earn.earn_batched.concurrency} in flight`, fmt(earn.earn_batched.orders_per_s), `${fmt(earn.earn_batched.run_ms.p50, 0)}/${fmt(earn.earn_batched.run_ms.p99, 0)} ms`, `x${fmt(earn.earn_batched.orders_per_s / earn.earn.orders_per_s)}`], widths),
     row([`plain SQL, multi-row INSERTs, ${earn.sql_batch}/batch`, fmt(earn.sql_batch_insert.orders_per_s, 0), "", `x${fmt(earnRatio)} faster`], widths),
     row([`plain SQL, 1 transaction/order, ${earn.concurrency} in flight`, fmt(earn.sql_tx_per_order.orders_per_s, 0), "", `x${fmt(earn.sql_tx_per_order.orders_per_s / earn.earn.orders_per_s)} faster`], widths),
     row([`(seed) createOrderWorkflow, 8 in flight`, fmt(earn.seed.workflow_orders_per_s), "", ""], widths),
@@ -99,7 +100,8 @@ function summary(earn, read, context) {
     row(["GET /store/customers/me", `${fmt(read.customer.p50_ms)} / ${fmt(read.customer.p99_ms)}`, fmt(read.customer.mean_ms), fmt(read.customer.per_s, 0)], widths),
     row(["ratio loyalty / customers/me", `${fmt(p50Ratio, 2)} / ${fmt(p99Ratio, 2)}`, fmt(read.loyalty.mean_ms / read.customer.mean_ms, 2), fmt(read.loyalty.per_s / read.customer.per_s, 2)], widths),
     "",
-    `goal earn >= 100 orders/s: ${earn.earn.orders_per_s >= 100 ? "met" : "MISSED"} (${fmt(earn.earn.orders_per_s)})`,
+    `goal earn >= 100 orders/s, one order per run (order.placed): ${earn.earn.orders_per_s >= 100 ? "met" : "MISSED"} (${fmt(earn.earn.orders_per_s)})`,
+    `goal earn >= 100 orders/s, ${earn.earn_batched.batch} per run (reconciliation, back-fill): ${earn.earn_batched.orders_per_s >= 100 ? "met" : "MISSED"} (${fmt(earn.earn_batched.orders_per_s)})`,
     `goal account read p99 within 1.3x of /store/customers/me: ${p99Ratio <= 1.3 ? "met" : "MISSED"} (${fmt(p99Ratio, 2)}x)`,
     `ledger checks: ${earn.checks.ok ? "OK" : "FAILED"} (${earn.checks.orders_without_exactly_one_earn} orders without exactly one earn entry, ` +
       `${earn.checks.accounts_balance_not_sum_of_entries} accounts whose balances are not the sums of their entries)`,

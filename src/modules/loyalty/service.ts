@@ -123,7 +123,9 @@ class LoyaltyModuleService
     }
   }
 
-  @InjectTransactionManager()
+  // No transaction of its own: each statement is atomic, and the read-first
+  // path then costs one query.
+  @InjectManager()
   protected async ensureAccounts_(
     customerIds: string[],
     @MedusaContext() sharedContext: Context = {}
@@ -135,7 +137,8 @@ class LoyaltyModuleService
 
     const knex = this.knex_(sharedContext)
     const createdIds: string[] = []
-    let accounts: LoyaltyAccountEntity[] = []
+    // Read first: on every earn the account already exists.
+    let accounts = await this.loyaltyAccountService_.list({ customer_id: uniqueIds }, {}, sharedContext)
     // A new referral code may collide with another member's (40 random bits):
     // the insert then skips that row and the next round draws again.
     for (let round = 0; round < MAX_ACCOUNT_INSERT_ROUNDS; round++) {
@@ -153,6 +156,9 @@ class LoyaltyModuleService
       ).rows
       createdIds.push(...inserted.map((row) => row.id))
       accounts = await this.loyaltyAccountService_.list({ customer_id: uniqueIds }, {}, sharedContext)
+    }
+    if (accounts.length < uniqueIds.length) {
+      throw new Error(`Could not open loyalty accounts for ${uniqueIds.length - accounts.length} customers`)
     }
     return { accounts, created_ids: createdIds }
   }
