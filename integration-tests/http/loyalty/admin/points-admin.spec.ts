@@ -146,6 +146,24 @@ medusaIntegrationTestRunner({
         expect(await entriesOf(customer.id)).toHaveLength(1)
       })
 
+      it("refuses an Idempotency-Key reused for a different adjustment with a 409, changing nothing", async () => {
+        const customer = await newCustomer("reuse@crm.test")
+        const send = (points: number) =>
+          api.post(
+            `/admin/customers/${customer.id}/loyalty/adjustments`,
+            { points, reason: "Goodwill" },
+            { headers: { ...admin.headers, "idempotency-key": "req-456" } }
+          )
+
+        await send(50)
+        const reused = await failedRequest(send(500))
+
+        expect(reused.status).toEqual(409)
+        expect(reused.data.message).toContain("already used for a different adjustment")
+        expect(await entriesOf(customer.id)).toHaveLength(1)
+        expect((await api.get(`/admin/customers/${customer.id}/loyalty`, admin)).data.loyalty_account.points_balance).toEqual(50)
+      })
+
       it("answers 404 for an unknown customer and 401 without an admin", async () => {
         const unknown = await failedRequest(
           api.post("/admin/customers/cus_nope/loyalty/adjustments", { points: 5, reason: "Nobody" }, admin)

@@ -1,7 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { expiryOf } from "../../../modules/loyalty/ledger/bonus-posting"
 import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import { LoyaltyEvents } from "../events"
+import { assertSameAdjustmentStep } from "../steps/assert-same-adjustment"
 import { ensureLoyaltyAccountsStep } from "../steps/ensure-loyalty-accounts"
 import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
 import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
@@ -27,9 +29,7 @@ export const adjustPointsWorkflow = createWorkflow(adjustPointsWorkflowId, (inpu
   const { accounts } = ensureLoyaltyAccountsStep({ customer_ids: customerIds })
   const settings = loadLoyaltySettingsStep()
   const postings = transform({ input, accounts, settings }, ({ input, accounts, settings }): Posting[] => {
-    const expiresAt = settings.expiry_months
-      ? new Date(new Date().setMonth(new Date().getMonth() + settings.expiry_months))
-      : null
+    const expiresAt = expiryOf(new Date(), settings.expiry_months)
     return [
       {
         account_id: accounts[0].id,
@@ -49,6 +49,14 @@ export const adjustPointsWorkflow = createWorkflow(adjustPointsWorkflowId, (inpu
     ]
   })
   const posted = postLedgerEntriesStep({ postings })
+  assertSameAdjustmentStep(
+    transform({ input, posted }, ({ input, posted }) => ({
+      idempotency_key: input.idempotency_key,
+      points: input.points,
+      reason: input.reason,
+      skipped_keys: posted.skipped_keys,
+    }))
+  )
   const event = transform({ posted, input }, ({ posted, input }) =>
     posted.entries.map((entry) => ({ id: entry.id, account_id: entry.account_id, customer_id: input.customer_id, actor_id: input.actor_id }))
   )

@@ -3,6 +3,7 @@ import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import type { LoyaltyRedemptionDTO } from "../../../types/ledger"
 import { findRedemptionsStep } from "../steps/find-redemptions"
 import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
+import { expiryOf } from "../../../modules/loyalty/ledger/bonus-posting"
 import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
 
 export const restoreRedeemedPointsWorkflowId = "crm-restore-redeemed-points"
@@ -25,9 +26,7 @@ export const restoreRedeemedPointsWorkflow = createWorkflow(
         points: redemption.points,
         lot: {
           status: "available",
-          expires_at: settings.expiry_months
-            ? new Date(new Date().setMonth(new Date().getMonth() + settings.expiry_months))
-            : null,
+          expires_at: expiryOf(new Date(), settings.expiry_months),
         },
         reason: "order_canceled_points_restored",
         source_type: "order",
