@@ -1,28 +1,98 @@
 /**
- * Typed storefront client for the plugin's `/store` routes, built on the
- * storefront's own `@medusajs/js-sdk` instance (so the publishable key,
- * the customer's session or JWT and the base URL come from there).
+ * Typed client for the plugin's routes, built on an existing
+ * `@medusajs/js-sdk` instance (so the publishable key, the session or JWT
+ * and the base URL come from there).
  *
  *   import Medusa from "@medusajs/js-sdk"
  *   import { createCrmClient } from "medusa-plugin-crm/client"
  *
+ *   // A storefront
  *   const sdk = new Medusa({ baseUrl, publishableKey, auth: { type: "jwt" } })
  *   const crm = createCrmClient(sdk)
  *   const { loyalty_account } = await crm.store.loyalty.retrieveAccount()
  *
+ *   // An admin tool (a user's session or JWT)
+ *   const { campaigns } = await crm.admin.loyalty.listCampaigns({ limit: 20 })
+ *
  * Only types are imported from the SDK: the client adds no runtime
- * dependency to the storefront.
+ * dependency.
  */
 import type Medusa from "@medusajs/js-sdk"
 import type { ClientHeaders } from "@medusajs/js-sdk"
-import type { StoreLoyaltyAccountResponse } from "../types/loyalty"
+import type { LoyaltyCampaignDTO } from "../types/ledger"
+import type {
+  AdminLoyaltyTransaction,
+  StoreLoyaltyAccountResponse,
+} from "../types/loyalty"
 
 export type {
+  AdminLoyaltyTransaction,
   ExpiringPoints,
   LoyaltyTierSummary,
   StoreLoyaltyAccount,
   StoreLoyaltyAccountResponse,
 } from "../types/loyalty"
+
+/** `limit` (1 to 100, default 20) and `offset`, as every list route takes. */
+export type CrmListQuery = {
+  limit?: number
+  offset?: number
+}
+
+/** A points campaign as the admin routes answer it (dates as ISO strings). */
+export type AdminLoyaltyCampaign = Omit<
+  LoyaltyCampaignDTO,
+  "starts_at" | "ends_at" | "created_at" | "updated_at"
+> & {
+  starts_at: string
+  ends_at: string
+  created_at: string
+  updated_at: string
+}
+
+export type AdminLoyaltyCampaignResponse = { campaign: AdminLoyaltyCampaign }
+
+export type AdminLoyaltyCampaignListResponse = {
+  campaigns: AdminLoyaltyCampaign[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type AdminLoyaltyCampaignDeleteResponse = {
+  id: string
+  object: "loyalty_campaign"
+  deleted: true
+}
+
+/**
+ * `POST /admin/loyalty/campaigns`. `multiplier` is greater than 0 and at most
+ * 10; `ends_at` is after `starts_at`. Empty or null `weekdays` (0 = Sunday)
+ * and `days_of_month` (1 to 31) mean every day; both are UTC days.
+ */
+export type AdminCreateLoyaltyCampaign = {
+  name: string
+  multiplier: number
+  starts_at: string | Date
+  ends_at: string | Date
+  weekdays?: number[] | null
+  days_of_month?: number[] | null
+  tier_ids?: string[] | null
+  segment_ids?: string[] | null
+  /** Defaults to true. */
+  active?: boolean
+}
+
+/** `POST /admin/loyalty/campaigns/:id`: any of the fields, at least one. */
+export type AdminUpdateLoyaltyCampaign = Partial<AdminCreateLoyaltyCampaign>
+
+/** `GET /admin/customers/:id/loyalty/transactions`: every entry type, newest first. */
+export type AdminCustomerLoyaltyTransactionsResponse = {
+  transactions: AdminLoyaltyTransaction[]
+  count: number
+  offset: number
+  limit: number
+}
 
 export class CrmStoreLoyalty {
   constructor(private readonly sdk: Medusa) {}
@@ -44,10 +114,76 @@ export class CrmStoreClient {
   }
 }
 
+const campaignPath = (id: string) => `/admin/loyalty/campaigns/${encodeURIComponent(id)}`
+
+export class CrmAdminLoyalty {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** A page of campaigns, the latest start first (`GET /admin/loyalty/campaigns`). */
+  listCampaigns(query?: CrmListQuery, headers?: ClientHeaders): Promise<AdminLoyaltyCampaignListResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyCampaignListResponse>("/admin/loyalty/campaigns", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** `POST /admin/loyalty/campaigns`. */
+  createCampaign(body: AdminCreateLoyaltyCampaign, headers?: ClientHeaders): Promise<AdminLoyaltyCampaignResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyCampaignResponse>("/admin/loyalty/campaigns", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** A partial update (`POST /admin/loyalty/campaigns/:id`). */
+  updateCampaign(
+    id: string,
+    body: AdminUpdateLoyaltyCampaign,
+    headers?: ClientHeaders
+  ): Promise<AdminLoyaltyCampaignResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyCampaignResponse>(campaignPath(id), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** `DELETE /admin/loyalty/campaigns/:id`. */
+  deleteCampaign(id: string, headers?: ClientHeaders): Promise<AdminLoyaltyCampaignDeleteResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyCampaignDeleteResponse>(campaignPath(id), {
+      method: "DELETE",
+      headers,
+    })
+  }
+
+  /** A page of a customer's ledger (`GET /admin/customers/:id/loyalty/transactions`). */
+  listCustomerTransactions(
+    customerId: string,
+    query?: CrmListQuery,
+    headers?: ClientHeaders
+  ): Promise<AdminCustomerLoyaltyTransactionsResponse> {
+    return this.sdk.client.fetch<AdminCustomerLoyaltyTransactionsResponse>(
+      `/admin/customers/${encodeURIComponent(customerId)}/loyalty/transactions`,
+      { method: "GET", query, headers }
+    )
+  }
+}
+
+export class CrmAdminClient {
+  readonly loyalty: CrmAdminLoyalty
+
+  constructor(sdk: Medusa) {
+    this.loyalty = new CrmAdminLoyalty(sdk)
+  }
+}
+
 export type CrmClient = {
   store: CrmStoreClient
+  admin: CrmAdminClient
 }
 
 export function createCrmClient(sdk: Medusa): CrmClient {
-  return { store: new CrmStoreClient(sdk) }
+  return { store: new CrmStoreClient(sdk), admin: new CrmAdminClient(sdk) }
 }

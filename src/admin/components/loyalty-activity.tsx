@@ -1,7 +1,12 @@
-import { Badge, StatusBadge, Text } from "@medusajs/ui"
+import { Badge, Skeleton, StatusBadge, Table, Text, clx } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import type { AdminLoyaltyTransaction } from "../../types"
+import { useCustomerLoyaltyTransactions } from "../hooks/loyalty"
 import type { CrmMessageKey, CrmTranslation } from "../lib/i18n"
+import { LoadError } from "./load-error"
+
+const PAGE_SIZE = 20
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -34,6 +39,15 @@ const KNOWN_REASONS = [
   "points_vested",
   "admin_adjustment",
   "compensation",
+  "signup_bonus",
+  "birthday_bonus",
+  "referral_referrer_bonus",
+  "referral_referee_bonus",
+  "order_canceled_points_restored",
+  "cart_redemption",
+  "removed_by_customer",
+  "hold_expired",
+  "points_expired",
 ] as const
 
 const isKnown = <T extends string>(list: readonly T[], value: string): value is T =>
@@ -80,16 +94,33 @@ const describe = (transaction: AdminLoyaltyTransaction, t: CrmTranslation["t"]) 
 }
 
 type LoyaltyActivityProps = {
-  transactions: AdminLoyaltyTransaction[]
+  customerId: string
   i18n: CrmTranslation
 }
 
 /**
- * The account's most recent ledger lines. Notes and reasons are typed by
- * people (staff) and rendered as React text children, never as HTML.
+ * The account's whole ledger, newest first, a page at a time. Notes and
+ * reasons are typed by people (staff) and rendered as React text children,
+ * never as HTML.
  */
-export const LoyaltyActivity = ({ transactions, i18n }: LoyaltyActivityProps) => {
+export const LoyaltyActivity = ({ customerId, i18n }: LoyaltyActivityProps) => {
   const { t } = i18n
+  const [pageIndex, setPageIndex] = useState(0)
+  const { transactions, count, isPending, isError, error, refetch, isFetching, isPlaceholderData } =
+    useCustomerLoyaltyTransactions(customerId, {
+      limit: PAGE_SIZE,
+      offset: pageIndex * PAGE_SIZE,
+    })
+  const total = count ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+
+  // The ledger only grows, but a page past the end (a stale index) goes back
+  // to the last one rather than showing nothing.
+  useEffect(() => {
+    if (count !== undefined && pageIndex > 0 && pageIndex >= pageCount) {
+      setPageIndex(pageCount - 1)
+    }
+  }, [count, pageIndex, pageCount])
 
   return (
     <section aria-labelledby="crm-loyalty-activity-title">
@@ -103,34 +134,86 @@ export const LoyaltyActivity = ({ transactions, i18n }: LoyaltyActivityProps) =>
         >
           {t("activity.title")}
         </Text>
-        {transactions.length >= 20 ? (
-          <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
-            {t("activity.recentOnly", { count: transactions.length })}
-          </Text>
-        ) : null}
       </div>
-      {transactions.length === 0 ? (
+      {isPending ? (
+        <ActivitySkeleton label={t("activity.loading")} />
+      ) : isError && !transactions ? (
+        <LoadError
+          title={t("activity.loadFailed")}
+          error={error}
+          retryLabel={t("loyalty.retry")}
+          retrying={isFetching}
+          onRetry={() => refetch()}
+        />
+      ) : !transactions?.length ? (
         <div className="px-6 pb-4">
           <Text size="small" className="text-ui-fg-muted">
             {t("activity.empty")}
           </Text>
         </div>
       ) : (
-        <ul className="divide-y border-t">
-          {transactions.map((transaction) => (
-            <ActivityRow key={transaction.id} transaction={transaction} i18n={i18n} />
-          ))}
-        </ul>
+        <>
+          <ul
+            className={clx("divide-y border-t", isPlaceholderData && "opacity-60")}
+            aria-busy={isPlaceholderData || undefined}
+          >
+            {transactions.map((transaction) => (
+              <ActivityRow
+                key={transaction.id}
+                transaction={transaction}
+                customerId={customerId}
+                i18n={i18n}
+              />
+            ))}
+          </ul>
+          {total > PAGE_SIZE ? (
+            <Table.Pagination
+              className="flex-wrap gap-y-1 border-t"
+              count={total}
+              pageSize={PAGE_SIZE}
+              pageIndex={pageIndex}
+              pageCount={pageCount}
+              canPreviousPage={pageIndex > 0}
+              canNextPage={pageIndex < pageCount - 1}
+              previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
+              nextPage={() => setPageIndex((index) => Math.min(pageCount - 1, index + 1))}
+              translations={{
+                of: t("pagination.of"),
+                results: t("pagination.results"),
+                pages: t("pagination.pages"),
+                prev: t("pagination.prev"),
+                next: t("pagination.next"),
+              }}
+            />
+          ) : null}
+        </>
       )}
     </section>
   )
 }
 
+const ActivitySkeleton = ({ label }: { label: string }) => (
+  <div className="divide-y border-t" role="status" aria-busy="true" aria-label={label}>
+    {[0, 1, 2].map((row) => (
+      <div key={row} className="flex flex-col gap-y-2 px-6 py-3">
+        <div className="flex items-center justify-between">
+          <Skeleton className="h-5 w-24" />
+          <Skeleton className="h-4 w-12" />
+        </div>
+        <Skeleton className="h-4 w-32" />
+      </div>
+    ))}
+  </div>
+)
+
 const ActivityRow = ({
   transaction,
+  customerId,
   i18n,
 }: {
   transaction: AdminLoyaltyTransaction
+  /** The page's customer: a line about them needs no link to them. */
+  customerId: string
   i18n: CrmTranslation
 }) => {
   const { t, formatNumber, formatDate, formatDateTime } = i18n
@@ -204,6 +287,18 @@ const ActivityRow = ({
               className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"
             >
               {t("activity.viewOrder")}
+            </Link>
+          </>
+        ) : transaction.reference_type === "customer" &&
+          transaction.reference_id &&
+          transaction.reference_id !== customerId ? (
+          <>
+            <span aria-hidden>{"\u00b7"}</span>
+            <Link
+              to={`/customers/${encodeURIComponent(transaction.reference_id)}`}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"
+            >
+              {t("activity.viewCustomer")}
             </Link>
           </>
         ) : null}

@@ -32,6 +32,20 @@ type Overdraft = LoyaltySettingsDTO["reversal_overdraft"]
 const ACTIVATIONS: Activation[] = ["delivery_or_days", "delivery", "days"]
 const OVERDRAFTS: Overdraft[] = ["clamp", "arrears"]
 
+/** The bonus sizes, in the order the form shows them; 0 switches one off. */
+const BONUS_FIELDS = [
+  "signup_bonus_points",
+  "birthday_bonus_points",
+  "referrer_bonus_points",
+  "referee_bonus_points",
+  "review_bonus_points",
+  "survey_bonus_points",
+] as const
+type BonusField = (typeof BONUS_FIELDS)[number]
+
+/** The same bound as the settings route's validator. */
+const MAX_BONUS_POINTS = 1_000_000
+
 /** Used for the months field when expiry is switched back on from "never". */
 const DEFAULT_EXPIRY_MONTHS = 12
 
@@ -52,7 +66,7 @@ type FormState = {
   expiry_months: string
   expiry_reminder_days: string
   reversal_overdraft: Overdraft
-}
+} & Record<BonusField, string>
 
 type Editable = Required<UpdateLoyaltySettings>
 type Errors = Record<string, string | undefined>
@@ -76,6 +90,10 @@ const toForm = (settings: LoyaltySettingsDTO): FormState => ({
   expiry_months: String(settings.expiry_months ?? DEFAULT_EXPIRY_MONTHS),
   expiry_reminder_days: String(settings.expiry_reminder_days),
   reversal_overdraft: settings.reversal_overdraft,
+  ...(Object.fromEntries(
+    // `?? 0`: a backend from before the bonuses answers without them.
+    BONUS_FIELDS.map((field) => [field, String(settings[field] ?? 0)])
+  ) as Record<BonusField, string>),
 })
 
 const parseNumber = (text: string): number | null => {
@@ -190,6 +208,11 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
   const reminder = wholeInRange("expiry_reminder_days", 0, 90)
   if (reminder !== null) values.expiry_reminder_days = reminder
   values.reversal_overdraft = form.reversal_overdraft
+
+  for (const field of BONUS_FIELDS) {
+    const points = wholeInRange(field, 0, MAX_BONUS_POINTS)
+    if (points !== null) values[field] = points
+  }
 
   return { errors, values }
 }
@@ -457,6 +480,20 @@ const SettingsForm = ({
             </Select.Content>
           </Select>
         </Field>
+      </FormSection>
+
+      <FormSection title={t("settings.section.bonuses")}>
+        {BONUS_FIELDS.map((field) => (
+          <Field
+            key={field}
+            id={`crm-settings-${field}`}
+            label={t(`settings.${field}.label` as CrmMessageKey)}
+            hint={t(`settings.${field}.hint` as CrmMessageKey)}
+            error={shown[field]}
+          >
+            {input(field, { step: "1", min: 0, max: MAX_BONUS_POINTS })}
+          </Field>
+        ))}
       </FormSection>
 
       <div className="flex flex-col gap-y-3 px-6 py-4">

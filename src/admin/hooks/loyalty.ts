@@ -7,6 +7,7 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query"
+import type { AdminCustomerLoyaltyTransactionsResponse } from "../../client"
 import type {
   AdminCustomerLoyaltyResponse,
   LoyaltySettingsDTO,
@@ -25,6 +26,17 @@ export const loyaltyQueryKeys = {
   customers: () => [...loyaltyQueryKeys.all, "customer"] as const,
   customer: (customerId: string) =>
     [...loyaltyQueryKeys.customers(), customerId] as const,
+  /**
+   * Under the customer's key on purpose: invalidating the account (as an
+   * adjustment does) refreshes the pages of its ledger too.
+   */
+  customerTransactions: (customerId: string) =>
+    [...loyaltyQueryKeys.customer(customerId), "transactions"] as const,
+  customerTransactionList: (customerId: string, query: LoyaltyTransactionsQuery) =>
+    [...loyaltyQueryKeys.customerTransactions(customerId), query] as const,
+  /** Name and e-mail of a customer the widget links to (a referrer). */
+  customerSummary: (customerId: string) =>
+    [...loyaltyQueryKeys.all, "customer-summary", customerId] as const,
   settings: () => [...loyaltyQueryKeys.all, "settings"] as const,
   accountLists: () => [...loyaltyQueryKeys.all, "accounts"] as const,
   accountList: (query: LoyaltyAccountsQuery) =>
@@ -73,6 +85,78 @@ export const useCustomerLoyalty = (
   return { ...data, ...rest }
 }
 
+export type LoyaltyTransactionsQuery = {
+  limit: number
+  offset: number
+}
+
+export type UseCustomerLoyaltyTransactionsOptions = Omit<
+  UseQueryOptions<
+    AdminCustomerLoyaltyTransactionsResponse,
+    FetchError,
+    AdminCustomerLoyaltyTransactionsResponse,
+    ReturnType<typeof loyaltyQueryKeys.customerTransactionList>
+  >,
+  "queryKey" | "queryFn"
+>
+
+/**
+ * A page of a customer's whole ledger, every entry type, newest first
+ * (`GET /admin/customers/:id/loyalty/transactions`). The previous page stays
+ * on screen while the next one loads.
+ */
+export const useCustomerLoyaltyTransactions = (
+  customerId: string,
+  query: LoyaltyTransactionsQuery,
+  options?: UseCustomerLoyaltyTransactionsOptions
+) => {
+  const normalized: LoyaltyTransactionsQuery = { limit: query.limit, offset: query.offset }
+  const { data, ...rest } = useQuery({
+    placeholderData: keepPreviousData,
+    ...options,
+    queryKey: loyaltyQueryKeys.customerTransactionList(customerId, normalized),
+    queryFn: () =>
+      sdk.client.fetch<AdminCustomerLoyaltyTransactionsResponse>(
+        `${customerLoyaltyPath(customerId)}/transactions`,
+        { query: normalized }
+      ),
+    enabled: customerId ? (options?.enabled ?? true) : false,
+  })
+
+  return { ...data, ...rest }
+}
+
+export type CustomerSummary = {
+  id: string
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+}
+
+/**
+ * Name and e-mail of another customer (who referred this one), through the
+ * dashboard's own customers route. Not retried: a deleted customer is a 404
+ * and the caller falls back to the id.
+ */
+export const useCustomerSummary = (customerId: string | null | undefined) =>
+  useQuery({
+    queryKey: loyaltyQueryKeys.customerSummary(customerId ?? ""),
+    queryFn: async (): Promise<CustomerSummary> => {
+      const { customer } = await sdk.admin.customer.retrieve(customerId!, {
+        fields: "id,email,first_name,last_name",
+      })
+      return {
+        id: customer.id,
+        email: customer.email ?? null,
+        first_name: customer.first_name ?? null,
+        last_name: customer.last_name ?? null,
+      }
+    },
+    enabled: !!customerId,
+    retry: false,
+    staleTime: 5 * 60 * 1000,
+  })
+
 /** What the Adjust points form sends. */
 export type AdjustLoyaltyPointsInput = {
   /** Signed whole number, never 0. */
@@ -119,6 +203,8 @@ export const useAdjustLoyaltyPoints = (
       // The answer is the fresh account: show it at once, then refetch
       // everything that lists balances.
       queryClient.setQueryData(loyaltyQueryKeys.customer(customerId), data)
+      // The customer's key is a prefix of its ledger pages' keys: the
+      // activity list refetches as well.
       await Promise.all([
         queryClient.invalidateQueries({
           queryKey: loyaltyQueryKeys.customer(customerId),

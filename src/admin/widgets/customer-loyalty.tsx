@@ -5,13 +5,15 @@ import type { AdminLoyaltyAccount } from "../../types"
 import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
 import { LoadError } from "../components/load-error"
 import { LoyaltyActivity } from "../components/loyalty-activity"
+import { ReferralRows } from "../components/referral-rows"
 import { SectionRow } from "../components/section-row"
 import { useCustomerLoyalty } from "../hooks/loyalty"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 
 /**
  * The customer's loyalty account on the customer page, under the addresses:
- * balances, the most recent ledger lines and an "Adjust points" drawer.
+ * balances, the referral code, the whole ledger (paged) and an "Adjust
+ * points" drawer.
  * Everything is rendered as React text children (escaped); no HTML is ever
  * injected from data.
  */
@@ -53,7 +55,11 @@ const CustomerLoyaltyWidget = ({
           </Text>
         </div>
       ) : (
-        <LoyaltyAccountDetails account={loyalty_account} i18n={i18n} />
+        <LoyaltyAccountDetails
+          customerId={loyalty_account.customer_id}
+          account={loyalty_account}
+          i18n={i18n}
+        />
       )}
     </Container>
   )
@@ -62,11 +68,22 @@ const CustomerLoyaltyWidget = ({
 /** Spendable points (the balance without what open carts hold). */
 const availablePoints = (account: AdminLoyaltyAccount) => account.available_points
 
+/**
+ * Referral fields, optional here so the widget works with a backend that
+ * does not send them yet.
+ */
+type ReferralFields = {
+  referral_code?: string | null
+  referred_by_customer_id?: string | null
+}
+
 const LoyaltyAccountDetails = ({
+  customerId,
   account,
   i18n,
 }: {
-  account: AdminLoyaltyAccount
+  customerId: string
+  account: AdminLoyaltyAccount & ReferralFields
   i18n: CrmTranslation
 }) => {
   const { t, formatNumber, formatDate } = i18n
@@ -146,7 +163,12 @@ const LoyaltyAccountDetails = ({
         title={t("loyalty.memberSince")}
         value={formatDate(account.created_at)}
       />
-      <LoyaltyActivity transactions={account.transactions ?? []} i18n={i18n} />
+      <ReferralRows
+        referralCode={account.referral_code}
+        referredByCustomerId={account.referred_by_customer_id}
+        i18n={i18n}
+      />
+      <LoyaltyActivity customerId={customerId} i18n={i18n} />
     </>
   )
 }

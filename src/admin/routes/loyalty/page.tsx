@@ -1,14 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Sparkles } from "@medusajs/icons"
 import { Heading, Text } from "@medusajs/ui"
+import { CampaignsSection } from "../../components/campaigns-section"
 import { LoyaltyMembersSection } from "../../components/loyalty-members-table"
 import { LoyaltySettingsSection } from "../../components/loyalty-settings-form"
 import { useCrmTranslation } from "../../lib/i18n"
 
 /**
- * The Loyalty page: the store's points settings and its members. Reached
- * from the sidebar; the label is translated by the dashboard from the
- * plugin's "crm" namespace (src/admin/i18n).
+ * The Loyalty page: the store's points settings, its campaigns and its
+ * members. Reached from the sidebar; the label is translated by the
+ * dashboard from the plugin's "crm" namespace (src/admin/i18n).
  */
 const LoyaltyPage = () => {
   const { t } = useCrmTranslation()
@@ -22,6 +23,7 @@ const LoyaltyPage = () => {
         </Text>
       </div>
       <LoyaltySettingsSection />
+      <CampaignsSection />
       <LoyaltyMembersSection />
     </div>
   )
