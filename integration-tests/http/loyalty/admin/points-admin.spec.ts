@@ -197,6 +197,17 @@ medusaIntegrationTestRunner({
         expect(paged.data.loyalty_accounts.map((a: any) => a.customer.email)).toEqual(["poor@crm.test"])
       })
 
+      it("finds a member by their referral code, typed loosely", async () => {
+        const member = await newCustomer("coded@crm.test", "Coded")
+        await newCustomer("other@crm.test", "Other")
+        const { loyalty_account } = (await api.get(`/admin/customers/${member.id}/loyalty`, admin)).data
+        const typed = `${loyalty_account.referral_code.slice(0, 4)}-${loyalty_account.referral_code.slice(4)}`.toLowerCase()
+
+        const found = await api.get(`/admin/loyalty/accounts?q=${encodeURIComponent(typed)}`, admin)
+
+        expect(found.data.loyalty_accounts.map((a: any) => a.customer.email)).toEqual(["coded@crm.test"])
+      })
+
       it("refuses a limit above 100", async () => {
         const response = await failedRequest(api.get("/admin/loyalty/accounts?limit=101", admin))
         expect(response.status).toEqual(400)

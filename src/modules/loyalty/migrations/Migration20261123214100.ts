@@ -22,12 +22,14 @@ export class Migration20261123214100 extends Migration {
         END LOOP;
       END $$;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_crm_loyalty_account_referral_code_unique" ON "crm_loyalty_account" ("referral_code") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_loyalty_account_points_balance" ON "crm_loyalty_account" ("points_balance", "id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_loyalty_account_referred_by" ON "crm_loyalty_account" ("referred_by_account_id") WHERE referred_by_account_id IS NOT NULL AND deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop index if exists "IDX_crm_loyalty_account_referral_code_unique";`);
     this.addSql(`drop index if exists "IDX_crm_loyalty_account_referred_by";`);
+    this.addSql(`drop index if exists "IDX_crm_loyalty_account_points_balance";`);
     this.addSql(`alter table if exists "crm_loyalty_account" drop column if exists "referral_code", drop column if exists "referred_by_account_id";`);
   }
 

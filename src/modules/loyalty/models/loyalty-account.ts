@@ -44,6 +44,12 @@ const LoyaltyAccount = model
       on: ["referred_by_account_id"],
       where: "referred_by_account_id IS NOT NULL AND deleted_at IS NULL",
     },
+    {
+      // The admin's members list: largest balance first.
+      name: "IDX_crm_loyalty_account_points_balance",
+      on: ["points_balance", "id"],
+      where: "deleted_at IS NULL",
+    },
     { name: "IDX_crm_loyalty_account_birthday", on: ["birthday"], where: "birthday IS NOT NULL AND deleted_at IS NULL" },
   ])
 

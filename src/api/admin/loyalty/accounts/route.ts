@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
+import { normalizeReferralCode } from "../../../../modules/loyalty/ledger/referral-code"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import type { LoyaltyAccountDTO } from "../../../../types/loyalty"
 import { CrmModules } from "../../../../types/modules"
@@ -10,7 +11,8 @@ const MAX_SEARCH_MATCHES = 1000
 
 /**
  * Loyalty accounts, largest balance first, with their customer's name and
- * e-mail. `q` searches customers (e-mail, name) through the customer module.
+ * e-mail. `q` searches customers (e-mail, name) through the customer module,
+ * and finds a member by their referral code.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyaltyAccountsParamsType>, res: MedusaResponse) => {
   const { limit, offset, q } = req.validatedQuery as AdminGetLoyaltyAccountsParamsType
@@ -20,13 +22,15 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyal
   const filters: Record<string, unknown> = {}
   if (q) {
     const matches = await customerModule.listCustomers({ q }, { select: ["id"], take: MAX_SEARCH_MATCHES })
-    filters.customer_id = matches.map((c) => c.id)
+    const code = normalizeReferralCode(q)
+    const byCustomer = { customer_id: matches.map((c) => c.id) }
+    Object.assign(filters, code ? { $or: [byCustomer, { referral_code: code }] } : byCustomer)
   }
   // Tiers arrive with their capability; until then no account has one.
   const [found, count] = await loyalty.listAndCountLoyaltyAccounts(filters, {
     take: limit,
     skip: offset,
-    order: { points_balance: "DESC", id: "ASC" },
+    order: { points_balance: "DESC", id: "DESC" },
   })
   const accounts = found as unknown as LoyaltyAccountDTO[]
   const customers = accounts.length
