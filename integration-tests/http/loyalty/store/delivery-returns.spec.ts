@@ -1,54 +1,84 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createOrderFulfillmentWorkflow, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { registerCustomer } from "../../../helpers/auth"
-import { deliver } from "../../../helpers/events"
+import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
-import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createShippingFixtures, ShippingFixtures } from "../../../helpers/shipping"
+import {
+  completeCartThroughStore,
+  createCartThroughStore,
+  createStoreFixtures,
+  StoreFixtures,
+} from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
-
-/**
- * A fulfilment of the order, linked to it as Medusa's fulfilment workflow
- * links it (the order has no shipping setup for the full workflow).
- */
-async function fulfilmentOf(container: MedusaContainer, orderId: string) {
-  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
-  const fulfillment = await fulfillmentModule.createFulfillment({
-    location_id: "sloc_test",
-    provider_id: "manual_manual",
-    delivery_address: {},
-    items: [],
-    labels: [],
-    order: {},
-  } as any)
-  await container.resolve(ContainerRegistrationKeys.LINK).create({
-    [Modules.ORDER]: { order_id: orderId },
-    [Modules.FULFILLMENT]: { fulfillment_id: fulfillment.id },
-  })
-  return fulfillment
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let fixtures: StoreFixtures
+    let shipping: ShippingFixtures
     let customer: Awaited<ReturnType<typeof registerCustomer>>
 
     beforeAll(() => useReadableHttpErrors(api))
     beforeEach(async () => {
       fixtures = await createStoreFixtures(getContainer(), 25)
+      shipping = await createShippingFixtures(getContainer(), fixtures, 5)
       customer = await registerCustomer(api, fixtures.publishableKey, "deliver@crm.test")
     })
 
     const account = async () => (await api.get("/store/loyalty/account", { headers: customer.headers })).data.loyalty_account
+
+    /** A storefront checkout: cart, address in Germany, standard shipping, pay, complete; waits for the points. */
     const checkout = async (quantity: number) => {
-      const earned = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS))
-      const order = await placeOrderThroughStore(api, fixtures, customer.headers, quantity)
+      const headers = { headers: customer.headers }
+      const cartId = await createCartThroughStore(api, fixtures, customer.headers, quantity)
+      await api.post(
+        `/store/carts/${cartId}`,
+        {
+          shipping_address: {
+            first_name: "Dana",
+            last_name: "Deliver",
+            address_1: "Hauptstraße 5",
+            city: "Berlin",
+            postal_code: "10115",
+            country_code: "de",
+          },
+        },
+        headers
+      )
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: shipping.shippingOptionId }, headers)
+      const earned = subscribersOf(getContainer(), "order.placed")
+      const order = await completeCartThroughStore(api, customer.headers, cartId)
       await earned
       return order
     }
+
+    /**
+     * As the merchant's admin does it: fulfils every item of the order from
+     * the warehouse, then marks that fulfilment delivered (Medusa emits
+     * `delivery.created`); waits for the subscribers of that event.
+     */
+    const fulfilAndDeliver = async (orderId: string) => {
+      const container = getContainer()
+      const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId, { relations: ["items"] })
+      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
+        input: {
+          order_id: orderId,
+          items: order.items!.map((item) => ({ id: item.id, quantity: Number(item.quantity) })),
+          location_id: shipping.locationId,
+        },
+      })
+      const delivered = subscribersOf(container, "delivery.created")
+      await markOrderFulfillmentAsDeliveredWorkflow(container).run({
+        input: { orderId, fulfillmentId: fulfillment.id },
+      })
+      await delivered
+      return fulfillment.id
+    }
+
     const returnOf = async (orderId: string, quantity: number) => {
       const orderModule = getContainer().resolve(Modules.ORDER)
       const order = await orderModule.retrieveOrder(orderId, { relations: ["items"] })
@@ -58,20 +88,27 @@ medusaIntegrationTestRunner({
       return created
     }
 
-    it("delivery.created makes the order's pending points available, once", async () => {
-      const order = await checkout(2)
-      const fulfillment = await fulfilmentOf(getContainer(), order.id)
+    it("an order the admin fulfils and marks delivered makes its pending points available, once; shipping earns none", async () => {
+      const order = await checkout(2) // 2 x 25 EUR + 5 EUR shipping
+      expect(order.total).toEqual(55)
+      expect(await account()).toEqual(expect.objectContaining({ pending_points: 50, points_balance: 0 }))
 
-      await deliver(getContainer(), "delivery.created", { id: fulfillment.id }, 2)
+      const fulfillmentId = await fulfilAndDeliver(order.id)
 
       expect(await account()).toEqual(expect.objectContaining({ pending_points: 0, points_balance: 50, available_points: 50 }))
       const loyalty: LoyaltyModuleService = getContainer().resolve(CrmModules.LOYALTY)
+      expect(await loyalty.listLoyaltyEntries({ source_id: order.id, type: "activate" })).toHaveLength(1)
+
+      // The same delivery again, twice at once: nothing changes.
+      await deliver(getContainer(), "delivery.created", { id: fulfillmentId }, 2)
+      expect(await account()).toEqual(expect.objectContaining({ pending_points: 0, points_balance: 50, available_points: 50 }))
       expect(await loyalty.listLoyaltyEntries({ source_id: order.id, type: "activate" })).toHaveLength(1)
     })
 
     it("a received return takes back its share, once per return, never more than was earned", async () => {
       const order = await checkout(4) // 100 points
-      await deliver(getContainer(), "delivery.created", { id: (await fulfilmentOf(getContainer(), order.id)).id })
+      await fulfilAndDeliver(order.id)
+      expect((await account()).points_balance).toEqual(100)
 
       const first = await returnOf(order.id, 1)
       await deliver(getContainer(), "order.return_received", { order_id: order.id, return_id: first.id }, 2)
