@@ -61,13 +61,13 @@ medusaIntegrationTestRunner({
      * the warehouse, then marks that fulfilment delivered (Medusa emits
      * `delivery.created`); waits for the subscribers of that event.
      */
-    const fulfilAndDeliver = async (orderId: string) => {
+    const fulfilAndDeliver = async (orderId: string, quantity?: number) => {
       const container = getContainer()
       const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId, { relations: ["items"] })
       const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
         input: {
           order_id: orderId,
-          items: order.items!.map((item) => ({ id: item.id, quantity: Number(item.quantity) })),
+          items: order.items!.map((item) => ({ id: item.id, quantity: quantity ?? Number(item.quantity) })),
           location_id: shipping.locationId,
         },
       })
@@ -103,6 +103,16 @@ medusaIntegrationTestRunner({
       await deliver(getContainer(), "delivery.created", { id: fulfillmentId }, 2)
       expect(await account()).toEqual(expect.objectContaining({ pending_points: 0, points_balance: 50, available_points: 50 }))
       expect(await loyalty.listLoyaltyEntries({ source_id: order.id, type: "activate" })).toHaveLength(1)
+    })
+
+    it("a first parcel of two vests nothing; the delivery that completes the order vests its points", async () => {
+      const order = await checkout(2)
+
+      await fulfilAndDeliver(order.id, 1)
+      expect(await account()).toEqual(expect.objectContaining({ pending_points: 50, points_balance: 0 }))
+
+      await fulfilAndDeliver(order.id, 1)
+      expect(await account()).toEqual(expect.objectContaining({ pending_points: 0, points_balance: 50 }))
     })
 
     it("a received return takes back its share, once per return, never more than was earned", async () => {
