@@ -66,6 +66,11 @@ medusaIntegrationTestRunner({
       )
       const redeemed = await loyalty().listLoyaltyRedemptions({ cart_id: cartId } as any)
       expect(redeemed.map((r: any) => [r.status, r.order_id])).toEqual([["redeemed", order.id]])
+      // Usable once, by Medusa's own promotion limit: the order used it up.
+      const [promotion] = await getContainer()
+        .resolve(Modules.PROMOTION)
+        .listPromotions({ code: data.cart.promotions[0].code })
+      expect(promotion).toEqual(expect.objectContaining({ limit: 1, used: 1 }))
     })
 
     it("removing the points takes the discount off and releases them", async () => {

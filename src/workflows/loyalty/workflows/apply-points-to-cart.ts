@@ -81,6 +81,8 @@ export const applyPointsToCartWorkflow = createWorkflow(applyPointsToCartWorkflo
           type: "standard" as const,
           status: "active" as const,
           is_automatic: false,
+          // Usable once: Medusa refuses a second order with it.
+          limit: 1,
           application_method: {
             type: "fixed" as const,
             target_type: "order" as const,

@@ -11,10 +11,9 @@ import type { Posting } from "../../../modules/loyalty/ledger/plan-posting"
 import { campaignMultiplier } from "../../../modules/loyalty/ledger/campaigns"
 import type { LoyaltyCampaignDTO } from "../../../types/ledger"
 import type { LoyaltySettingsDTO } from "../../../types/settings"
-import { loadCampaignsStep } from "../steps/load-campaigns"
 import { orderLedgerKeys } from "../order-keys"
 import { ensureLoyaltyAccountsStep } from "../steps/ensure-loyalty-accounts"
-import { loadLoyaltySettingsStep } from "../steps/load-loyalty-settings"
+import { loadEarningRulesStep } from "../steps/load-earning-rules"
 import { postLedgerEntriesStep } from "../steps/post-ledger-entries"
 
 export const earnOrderPointsWorkflowId = "crm-earn-order-points"
@@ -117,8 +116,7 @@ export const earnOrderPointsWorkflow = createWorkflow(
       ],
       filters: { id: orderIds },
     }).config({ name: "crm-earn-get-order" })
-    const settings = loadLoyaltySettingsStep()
-    const campaigns = loadCampaignsStep(
+    const { settings, campaigns } = loadEarningRulesStep(
       transform({ orders }, ({ orders }) => {
         const placed = orders.map((order) => new Date(order.created_at as string).getTime())
         return placed.length ? { from: new Date(Math.min(...placed)), until: new Date(Math.max(...placed)) } : {}
