@@ -5,10 +5,9 @@ import {
   Hint,
   Input,
   Label,
-  Switch,
   toast,
 } from "@medusajs/ui"
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from "react"
+import { useMemo, useRef, useState, type FormEvent } from "react"
 import {
   useCreateLoyaltyCampaign,
   useUpdateLoyaltyCampaign,
@@ -19,6 +18,8 @@ import {
 import { WEEKDAY_ORDER, parseDaysOfMonth, weekdayName } from "../lib/campaigns"
 import type { CrmTranslation } from "../lib/i18n"
 import { FailureAlert } from "./failure-alert"
+import { FormField } from "./form-field"
+import { SwitchField } from "./switch-field"
 
 /** The same bounds as the campaign routes' validator. */
 const NAME_MAX = 200
@@ -214,6 +215,21 @@ const CampaignForm = ({
     }
   }
 
+  /** The start or the end of the campaign window, to the minute. */
+  const dateField = (key: "starts_at" | "ends_at", label: string) => (
+    <FormField id={`crm-campaign-${key}`} label={label} error={shown[key]} labelOnly>
+      <DatePicker
+        aria-labelledby={`crm-campaign-${key}-label`}
+        granularity="minute"
+        shouldCloseOnSelect={false}
+        value={form[key]}
+        isDisabled={isPending}
+        isInvalid={!!shown[key]}
+        onChange={(value) => set(key, value)}
+      />
+    </FormField>
+  )
+
   const toggleWeekday = (day: number) =>
     set(
       "weekdays",
@@ -261,7 +277,7 @@ const CampaignForm = ({
           {t("campaignForm.description")}
         </Drawer.Description>
         <form id={FORM_ID} noValidate onSubmit={onSubmit} className="flex flex-col gap-y-6">
-          <Field id="crm-campaign-name" label={t("campaignForm.name.label")} error={shown.name}>
+          <FormField id="crm-campaign-name" label={t("campaignForm.name.label")} error={shown.name}>
             <Input
               id="crm-campaign-name"
               autoComplete="off"
@@ -273,9 +289,9 @@ const CampaignForm = ({
               aria-invalid={!!shown.name || undefined}
               onChange={(event) => set("name", event.target.value)}
             />
-          </Field>
+          </FormField>
 
-          <Field
+          <FormField
             id="crm-campaign-multiplier"
             label={t("campaignForm.multiplier.label")}
             hint={t("campaignForm.multiplier.hint")}
@@ -294,42 +310,12 @@ const CampaignForm = ({
               aria-describedby="crm-campaign-multiplier-hint"
               onChange={(event) => set("multiplier", event.target.value)}
             />
-          </Field>
+          </FormField>
 
           <div className="flex flex-col gap-y-2">
             <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
-              <Field
-                id="crm-campaign-starts_at"
-                label={t("campaignForm.startsAt.label")}
-                error={shown.starts_at}
-                labelOnly
-              >
-                <DatePicker
-                  aria-labelledby="crm-campaign-starts_at-label"
-                  granularity="minute"
-                  shouldCloseOnSelect={false}
-                  value={form.starts_at}
-                  isDisabled={isPending}
-                  isInvalid={!!shown.starts_at}
-                  onChange={(value) => set("starts_at", value)}
-                />
-              </Field>
-              <Field
-                id="crm-campaign-ends_at"
-                label={t("campaignForm.endsAt.label")}
-                error={shown.ends_at}
-                labelOnly
-              >
-                <DatePicker
-                  aria-labelledby="crm-campaign-ends_at-label"
-                  granularity="minute"
-                  shouldCloseOnSelect={false}
-                  value={form.ends_at}
-                  isDisabled={isPending}
-                  isInvalid={!!shown.ends_at}
-                  onChange={(value) => set("ends_at", value)}
-                />
-              </Field>
+              {dateField("starts_at", t("campaignForm.startsAt.label"))}
+              {dateField("ends_at", t("campaignForm.endsAt.label"))}
             </div>
             <Hint>{t("campaignForm.window.hint")}</Hint>
           </div>
@@ -368,7 +354,7 @@ const CampaignForm = ({
           </div>
 
           <div className="flex flex-col gap-y-2">
-            <Field
+            <FormField
               id="crm-campaign-days_of_month"
               label={t("campaignForm.daysOfMonth.label")}
               hint={t("campaignForm.daysOfMonth.hint")}
@@ -385,26 +371,18 @@ const CampaignForm = ({
                 aria-describedby="crm-campaign-days_of_month-hint"
                 onChange={(event) => set("days_of_month", event.target.value)}
               />
-            </Field>
+            </FormField>
             <Hint>{t("campaignForm.memberDays.hint")}</Hint>
           </div>
 
-          <div className="flex items-start gap-x-3">
-            <Switch
-              id="crm-campaign-active"
-              checked={form.active}
-              disabled={isPending}
-              onCheckedChange={(checked) => set("active", checked)}
-              aria-describedby="crm-campaign-active-hint"
-              className="mt-0.5"
-            />
-            <div className="flex flex-col gap-y-0.5">
-              <Label htmlFor="crm-campaign-active" size="small" weight="plus">
-                {t("campaignForm.active.label")}
-              </Label>
-              <Hint id="crm-campaign-active-hint">{t("campaignForm.active.hint")}</Hint>
-            </div>
-          </div>
+          <SwitchField
+            id="crm-campaign-active"
+            label={t("campaignForm.active.label")}
+            hint={t("campaignForm.active.hint")}
+            checked={form.active}
+            disabled={isPending}
+            onChange={(checked) => set("active", checked)}
+          />
 
           {limitedAudience ? <Hint>{t("campaignForm.audienceKept")}</Hint> : null}
 
@@ -435,40 +413,3 @@ const CampaignForm = ({
     </>
   )
 }
-
-/**
- * A label, an optional hint, the control and its error. `labelOnly` for
- * controls that are not one input (the date pickers): the label then names
- * the control through `aria-labelledby` instead of `htmlFor`.
- */
-const Field = ({
-  id,
-  label,
-  hint,
-  error,
-  labelOnly,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  error?: string
-  labelOnly?: boolean
-  children: ReactNode
-}) => (
-  <div className="flex flex-col gap-y-2">
-    <div className="flex flex-col gap-y-0.5">
-      <Label
-        id={`${id}-label`}
-        htmlFor={labelOnly ? undefined : id}
-        size="small"
-        weight="plus"
-      >
-        {label}
-      </Label>
-      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-    </div>
-    {children}
-    {error ? <Hint variant="error">{error}</Hint> : null}
-  </div>
-)

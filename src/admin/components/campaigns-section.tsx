@@ -21,7 +21,7 @@ import {
 import { campaignStatus, describeMemberDays, type CampaignStatus } from "../lib/campaigns"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 import { CampaignDrawer } from "./campaign-drawer"
-import { LoadError } from "./load-error"
+import { DataTableBody } from "./data-table-body"
 
 const PAGE_SIZE = 20
 
@@ -199,36 +199,20 @@ export const CampaignsSection = () => {
             {t("campaigns.create")}
           </Button>
         </DataTable.Toolbar>
-        {isError && !campaigns ? (
-          <LoadError
-            className="border-t"
-            title={t("campaigns.loadFailed")}
-            error={error}
-            retryLabel={t("loyalty.retry")}
-            retrying={isFetching}
-            onRetry={() => refetch()}
-          />
-        ) : (
-          <>
-            <DataTable.Table
-              emptyState={{
-                empty: {
-                  heading: t("campaigns.empty.heading"),
-                  description: t("campaigns.empty.description"),
-                },
-              }}
-            />
-            <DataTable.Pagination
-              translations={{
-                of: t("pagination.of"),
-                results: t("pagination.results"),
-                pages: t("pagination.pages"),
-                prev: t("pagination.prev"),
-                next: t("pagination.next"),
-              }}
-            />
-          </>
-        )}
+        <DataTableBody
+          t={t}
+          loadFailed={isError && !campaigns}
+          loadFailedTitle={t("campaigns.loadFailed")}
+          error={error}
+          retrying={isFetching}
+          onRetry={() => refetch()}
+          emptyState={{
+            empty: {
+              heading: t("campaigns.empty.heading"),
+              description: t("campaigns.empty.description"),
+            },
+          }}
+        />
       </DataTable>
       <CampaignDrawer
         open={drawer.open}

@@ -4,6 +4,7 @@ import { Link } from "react-router-dom"
 import type { AdminLoyaltyTransaction } from "../../types"
 import { useCustomerLoyaltyTransactions } from "../hooks/loyalty"
 import type { CrmMessageKey, CrmTranslation } from "../lib/i18n"
+import { paginationTranslations } from "../lib/pagination-translations"
 import { LoadError } from "./load-error"
 
 const PAGE_SIZE = 20
@@ -177,13 +178,7 @@ export const LoyaltyActivity = ({ customerId, i18n }: LoyaltyActivityProps) => {
               canNextPage={pageIndex < pageCount - 1}
               previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
               nextPage={() => setPageIndex((index) => Math.min(pageCount - 1, index + 1))}
-              translations={{
-                of: t("pagination.of"),
-                results: t("pagination.results"),
-                pages: t("pagination.pages"),
-                prev: t("pagination.prev"),
-                next: t("pagination.next"),
-              }}
+              translations={paginationTranslations(t)}
             />
           ) : null}
         </>

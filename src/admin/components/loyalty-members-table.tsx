@@ -14,7 +14,7 @@ import {
   type AdminLoyaltyAccountListItem,
 } from "../hooks/loyalty"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
-import { LoadError } from "./load-error"
+import { DataTableBody } from "./data-table-body"
 
 const PAGE_SIZE = 20
 
@@ -133,40 +133,24 @@ export const LoyaltyMembersSection = () => {
           </div>
           <DataTable.Search placeholder={t("members.search")} />
         </DataTable.Toolbar>
-        {isError && !loyalty_accounts ? (
-          <LoadError
-            className="border-t"
-            title={t("members.loadFailed")}
-            error={error}
-            retryLabel={t("loyalty.retry")}
-            retrying={isFetching}
-            onRetry={() => refetch()}
-          />
-        ) : (
-          <>
-            <DataTable.Table
-              emptyState={{
-                empty: {
-                  heading: t("members.empty.heading"),
-                  description: t("members.empty.description"),
-                },
-                filtered: {
-                  heading: t("members.filtered.heading"),
-                  description: t("members.filtered.description"),
-                },
-              }}
-            />
-            <DataTable.Pagination
-              translations={{
-                of: t("pagination.of"),
-                results: t("pagination.results"),
-                pages: t("pagination.pages"),
-                prev: t("pagination.prev"),
-                next: t("pagination.next"),
-              }}
-            />
-          </>
-        )}
+        <DataTableBody
+          t={t}
+          loadFailed={isError && !loyalty_accounts}
+          loadFailedTitle={t("members.loadFailed")}
+          error={error}
+          retrying={isFetching}
+          onRetry={() => refetch()}
+          emptyState={{
+            empty: {
+              heading: t("members.empty.heading"),
+              description: t("members.empty.description"),
+            },
+            filtered: {
+              heading: t("members.filtered.heading"),
+              description: t("members.filtered.description"),
+            },
+          }}
+        />
       </DataTable>
     </Container>
   )

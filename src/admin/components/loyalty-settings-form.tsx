@@ -5,12 +5,9 @@ import {
   Heading,
   Hint,
   Input,
-  Label,
   Select,
   Skeleton,
-  Switch,
   Text,
-  clx,
   toast,
 } from "@medusajs/ui"
 import { useMemo, useState, type FormEvent, type ReactNode } from "react"
@@ -18,6 +15,8 @@ import type { LoyaltySettingsDTO, UpdateLoyaltySettings } from "../../types"
 import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
 import { useStoreCurrencies } from "../hooks/store-currencies"
 import { FailureAlert } from "./failure-alert"
+import { FormField } from "./form-field"
+import { SwitchField } from "./switch-field"
 import { LoadError } from "./load-error"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
 import {
@@ -348,10 +347,10 @@ const SettingsForm = ({
   return (
     <form noValidate onSubmit={onSubmit} className="divide-y">
       <FormSection title={t("settings.section.earning")}>
-        <Field id="crm-settings-earn_rate" label={t("settings.earnRate.label")} hint={t("settings.earnRate.hint")} error={shown.earn_rate}>
+        <FormField id="crm-settings-earn_rate" label={t("settings.earnRate.label")} hint={t("settings.earnRate.hint")} error={shown.earn_rate}>
           {input("earn_rate", { min: 0 })}
-        </Field>
-        <Field id="crm-settings-activation" label={t("settings.activation.label")} hint={t("settings.activation.hint")}>
+        </FormField>
+        <FormField id="crm-settings-activation" label={t("settings.activation.label")} hint={t("settings.activation.hint")}>
           <Select
             value={form.activation}
             onValueChange={(value) => set("activation", value as Activation)}
@@ -368,8 +367,8 @@ const SettingsForm = ({
               ))}
             </Select.Content>
           </Select>
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id="crm-settings-pending_days"
           label={t("settings.pendingDays.label")}
           hint={
@@ -380,7 +379,7 @@ const SettingsForm = ({
           error={shown.pending_days}
         >
           {input("pending_days", { step: "1", min: 0, max: 365, disabled: form.activation === "delivery" })}
-        </Field>
+        </FormField>
         <div className="flex flex-col gap-y-4">
           <SwitchField
             id="crm-settings-include_shipping"
@@ -415,18 +414,18 @@ const SettingsForm = ({
       </FormSection>
 
       <FormSection title={t("settings.section.redemption")}>
-        <Field id="crm-settings-point_value" label={t("settings.pointValue.label")} hint={t("settings.pointValue.hint")} error={shown.point_value}>
+        <FormField id="crm-settings-point_value" label={t("settings.pointValue.label")} hint={t("settings.pointValue.hint")} error={shown.point_value}>
           {input("point_value", { min: 0 })}
-        </Field>
-        <Field id="crm-settings-max_redeem_percent" label={t("settings.maxRedeemPercent.label")} hint={t("settings.maxRedeemPercent.hint")} error={shown.max_redeem_percent}>
+        </FormField>
+        <FormField id="crm-settings-max_redeem_percent" label={t("settings.maxRedeemPercent.label")} hint={t("settings.maxRedeemPercent.hint")} error={shown.max_redeem_percent}>
           {input("max_redeem_percent", { min: 0, max: 100 })}
-        </Field>
-        <Field id="crm-settings-min_redeem_points" label={t("settings.minRedeemPoints.label")} hint={t("settings.minRedeemPoints.hint")} error={shown.min_redeem_points}>
+        </FormField>
+        <FormField id="crm-settings-min_redeem_points" label={t("settings.minRedeemPoints.label")} hint={t("settings.minRedeemPoints.hint")} error={shown.min_redeem_points}>
           {input("min_redeem_points", { step: "1", min: 1 })}
-        </Field>
-        <Field id="crm-settings-hold_minutes" label={t("settings.holdMinutes.label")} hint={t("settings.holdMinutes.hint")} error={shown.hold_minutes}>
+        </FormField>
+        <FormField id="crm-settings-hold_minutes" label={t("settings.holdMinutes.label")} hint={t("settings.holdMinutes.hint")} error={shown.hold_minutes}>
           {input("hold_minutes", { step: "1", min: 1, max: 60 * 24 * 30 })}
-        </Field>
+        </FormField>
         <div className="md:col-span-2">
           <CurrencyOverridesField
             id="crm-settings-point_values"
@@ -453,16 +452,16 @@ const SettingsForm = ({
             onChange={(checked) => set("never_expire", checked)}
           />
         </div>
-        <Field id="crm-settings-expiry_months" label={t("settings.expiryMonths.label")} hint={t("settings.expiryMonths.hint")} error={form.never_expire ? undefined : shown.expiry_months}>
+        <FormField id="crm-settings-expiry_months" label={t("settings.expiryMonths.label")} hint={t("settings.expiryMonths.hint")} error={form.never_expire ? undefined : shown.expiry_months}>
           {input("expiry_months", { step: "1", min: 1, max: 120, disabled: form.never_expire })}
-        </Field>
-        <Field id="crm-settings-expiry_reminder_days" label={t("settings.reminderDays.label")} hint={t("settings.reminderDays.hint")} error={shown.expiry_reminder_days}>
+        </FormField>
+        <FormField id="crm-settings-expiry_reminder_days" label={t("settings.reminderDays.label")} hint={t("settings.reminderDays.hint")} error={shown.expiry_reminder_days}>
           {input("expiry_reminder_days", { step: "1", min: 0, max: 90, disabled: form.never_expire })}
-        </Field>
+        </FormField>
       </FormSection>
 
       <FormSection title={t("settings.section.reversal")}>
-        <Field id="crm-settings-reversal_overdraft" label={t("settings.overdraft.label")} hint={t("settings.overdraft.hint")}>
+        <FormField id="crm-settings-reversal_overdraft" label={t("settings.overdraft.label")} hint={t("settings.overdraft.hint")}>
           <Select
             value={form.reversal_overdraft}
             onValueChange={(value) => set("reversal_overdraft", value as Overdraft)}
@@ -479,12 +478,12 @@ const SettingsForm = ({
               ))}
             </Select.Content>
           </Select>
-        </Field>
+        </FormField>
       </FormSection>
 
       <FormSection title={t("settings.section.bonuses")}>
         {BONUS_FIELDS.map((field) => (
-          <Field
+          <FormField
             key={field}
             id={`crm-settings-${field}`}
             label={t(`settings.${field}.label` as CrmMessageKey)}
@@ -492,7 +491,7 @@ const SettingsForm = ({
             error={shown[field]}
           >
             {input(field, { step: "1", min: 0, max: MAX_BONUS_POINTS })}
-          </Field>
+          </FormField>
         ))}
       </FormSection>
 
@@ -546,66 +545,6 @@ const FormSection = ({ title, children }: { title: string; children: ReactNode }
     </Text>
     <div className="grid grid-cols-1 gap-x-6 gap-y-6 md:grid-cols-2">{children}</div>
   </fieldset>
-)
-
-const Field = ({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  className,
-}: {
-  id: string
-  label: string
-  hint?: string
-  error?: string
-  children: ReactNode
-  className?: string
-}) => (
-  <div className={clx("flex flex-col gap-y-2", className)}>
-    <div className="flex flex-col gap-y-0.5">
-      <Label htmlFor={id} size="small" weight="plus">
-        {label}
-      </Label>
-      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
-    </div>
-    {children}
-    {error ? <Hint variant="error">{error}</Hint> : null}
-  </div>
-)
-
-const SwitchField = ({
-  id,
-  label,
-  hint,
-  checked,
-  disabled,
-  onChange,
-}: {
-  id: string
-  label: string
-  hint: string
-  checked: boolean
-  disabled?: boolean
-  onChange: (checked: boolean) => void
-}) => (
-  <div className="flex items-start gap-x-3">
-    <Switch
-      id={id}
-      checked={checked}
-      disabled={disabled}
-      onCheckedChange={onChange}
-      aria-describedby={`${id}-hint`}
-      className="mt-0.5"
-    />
-    <div className="flex flex-col gap-y-0.5">
-      <Label htmlFor={id} size="small" weight="plus">
-        {label}
-      </Label>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-    </div>
-  </div>
 )
 
 const SettingsSkeleton = () => (

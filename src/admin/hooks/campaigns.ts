@@ -1,9 +1,8 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import {
   keepPreviousData,
-  useMutation,
   useQuery,
-  useQueryClient,
+  type QueryClient,
   type UseMutationOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query"
@@ -16,6 +15,7 @@ import type {
 } from "../../client"
 import { sdk } from "../lib/sdk"
 import { loyaltyQueryKeys } from "./loyalty"
+import { useMutationWithRefresh } from "./mutation-with-refresh"
 
 export type {
   AdminCreateLoyaltyCampaign,
@@ -37,6 +37,10 @@ export const campaignQueryKeys = {
 
 const CAMPAIGNS_PATH = "/admin/loyalty/campaigns"
 const campaignPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURIComponent(id)}`
+
+/** After any change to a campaign: refetch every page of the list. */
+const refreshCampaignLists = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
 
 export type UseLoyaltyCampaignsOptions = Omit<
   UseQueryOptions<
@@ -77,22 +81,16 @@ export type UseCreateLoyaltyCampaignOptions = UseMutationOptions<
 >
 
 /** `POST /admin/loyalty/campaigns`. Options spread first, our `onSuccess` last. */
-export const useCreateLoyaltyCampaign = (options?: UseCreateLoyaltyCampaignOptions) => {
-  const queryClient = useQueryClient()
-
-  return useMutation({
-    ...options,
-    mutationFn: (body: AdminCreateLoyaltyCampaign) =>
+export const useCreateLoyaltyCampaign = (options?: UseCreateLoyaltyCampaignOptions) =>
+  useMutationWithRefresh(
+    options,
+    (body: AdminCreateLoyaltyCampaign) =>
       sdk.client.fetch<AdminLoyaltyCampaignResponse>(CAMPAIGNS_PATH, {
         method: "POST",
         body,
       }),
-    onSuccess: async (data, variables, context) => {
-      await queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
-      return options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+    refreshCampaignLists
+  )
 
 export type UseUpdateLoyaltyCampaignOptions = UseMutationOptions<
   AdminLoyaltyCampaignResponse,
@@ -107,22 +105,16 @@ export type UseUpdateLoyaltyCampaignOptions = UseMutationOptions<
 export const useUpdateLoyaltyCampaign = (
   id: string,
   options?: UseUpdateLoyaltyCampaignOptions
-) => {
-  const queryClient = useQueryClient()
-
-  return useMutation({
-    ...options,
-    mutationFn: (body: AdminUpdateLoyaltyCampaign) =>
+) =>
+  useMutationWithRefresh(
+    options,
+    (body: AdminUpdateLoyaltyCampaign) =>
       sdk.client.fetch<AdminLoyaltyCampaignResponse>(campaignPath(id), {
         method: "POST",
         body,
       }),
-    onSuccess: async (data, variables, context) => {
-      await queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
-      return options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+    refreshCampaignLists
+  )
 
 export type UseDeleteLoyaltyCampaignOptions = UseMutationOptions<
   AdminLoyaltyCampaignDeleteResponse,
@@ -134,18 +126,12 @@ export type UseDeleteLoyaltyCampaignOptions = UseMutationOptions<
  * `DELETE /admin/loyalty/campaigns/:id`, the id given to `mutate`: one hook
  * serves every row of the table. Options spread first, our `onSuccess` last.
  */
-export const useDeleteLoyaltyCampaign = (options?: UseDeleteLoyaltyCampaignOptions) => {
-  const queryClient = useQueryClient()
-
-  return useMutation({
-    ...options,
-    mutationFn: (id: string) =>
+export const useDeleteLoyaltyCampaign = (options?: UseDeleteLoyaltyCampaignOptions) =>
+  useMutationWithRefresh(
+    options,
+    (id: string) =>
       sdk.client.fetch<AdminLoyaltyCampaignDeleteResponse>(campaignPath(id), {
         method: "DELETE",
       }),
-    onSuccess: async (data, variables, context) => {
-      await queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
-      return options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+    refreshCampaignLists
+  )

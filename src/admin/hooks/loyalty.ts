@@ -1,9 +1,7 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import {
   keepPreviousData,
-  useMutation,
   useQuery,
-  useQueryClient,
   type UseMutationOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query"
@@ -15,6 +13,7 @@ import type {
   UpdateLoyaltySettings,
 } from "../../types"
 import { sdk } from "../lib/sdk"
+import { useMutationWithRefresh } from "./mutation-with-refresh"
 
 /**
  * Query keys for everything loyalty in the admin. Prefixed with "crm" so they
@@ -185,12 +184,10 @@ export type UseAdjustLoyaltyPointsOptions = UseMutationOptions<
 export const useAdjustLoyaltyPoints = (
   customerId: string,
   options?: UseAdjustLoyaltyPointsOptions
-) => {
-  const queryClient = useQueryClient()
-
-  return useMutation({
-    ...options,
-    mutationFn: ({ idempotency_key, ...body }: AdjustLoyaltyPointsInput) =>
+) =>
+  useMutationWithRefresh(
+    options,
+    ({ idempotency_key, ...body }: AdjustLoyaltyPointsInput) =>
       sdk.client.fetch<AdminCustomerLoyaltyResponse>(
         `${customerLoyaltyPath(customerId)}/adjustments`,
         {
@@ -199,13 +196,13 @@ export const useAdjustLoyaltyPoints = (
           headers: { "Idempotency-Key": idempotency_key },
         }
       ),
-    onSuccess: async (data, variables, context) => {
+    (queryClient, data) => {
       // The answer is the fresh account: show it at once, then refetch
       // everything that lists balances.
       queryClient.setQueryData(loyaltyQueryKeys.customer(customerId), data)
       // The customer's key is a prefix of its ledger pages' keys: the
       // activity list refetches as well.
-      await Promise.all([
+      return Promise.all([
         queryClient.invalidateQueries({
           queryKey: loyaltyQueryKeys.customer(customerId),
         }),
@@ -213,10 +210,8 @@ export const useAdjustLoyaltyPoints = (
           queryKey: loyaltyQueryKeys.accountLists(),
         }),
       ])
-      return options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+    }
+  )
 
 /* ------------------------------------------------------------------------ */
 /* Settings                                                                 */
@@ -258,25 +253,21 @@ export type UseUpdateLoyaltySettingsOptions = UseMutationOptions<
  */
 export const useUpdateLoyaltySettings = (
   options?: UseUpdateLoyaltySettingsOptions
-) => {
-  const queryClient = useQueryClient()
-
-  return useMutation({
-    ...options,
-    mutationFn: (body: UpdateLoyaltySettings) =>
+) =>
+  useMutationWithRefresh(
+    options,
+    (body: UpdateLoyaltySettings) =>
       sdk.client.fetch<AdminLoyaltySettingsResponse>("/admin/loyalty/settings", {
         method: "POST",
         body,
       }),
-    onSuccess: async (data, variables, context) => {
+    (queryClient, data) => {
       queryClient.setQueryData(loyaltyQueryKeys.settings(), data)
-      await queryClient.invalidateQueries({
+      return queryClient.invalidateQueries({
         queryKey: loyaltyQueryKeys.settings(),
       })
-      return options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+    }
+  )
 
 /* ------------------------------------------------------------------------ */
 /* Members (all accounts)                                                   */

@@ -1,0 +1,41 @@
+import { DataTable, type DataTableEmptyStateProps } from "@medusajs/ui"
+import type { CrmTranslation } from "../lib/i18n"
+import { paginationTranslations } from "../lib/pagination-translations"
+import { LoadError } from "./load-error"
+
+/**
+ * Below a DataTable's toolbar: the rows and the pagination bar, or, when the
+ * first page could not be loaded, the load error with a retry in their place.
+ */
+export const DataTableBody = ({
+  t,
+  loadFailed,
+  loadFailedTitle,
+  error,
+  retrying,
+  onRetry,
+  emptyState,
+}: {
+  t: CrmTranslation["t"]
+  loadFailed: boolean
+  loadFailedTitle: string
+  error?: { message?: string } | null
+  retrying: boolean
+  onRetry: () => void
+  emptyState: DataTableEmptyStateProps
+}) =>
+  loadFailed ? (
+    <LoadError
+      className="border-t"
+      title={loadFailedTitle}
+      error={error}
+      retryLabel={t("loyalty.retry")}
+      retrying={retrying}
+      onRetry={onRetry}
+    />
+  ) : (
+    <>
+      <DataTable.Table emptyState={emptyState} />
+      <DataTable.Pagination translations={paginationTranslations(t)} />
+    </>
+  )
