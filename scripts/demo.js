@@ -26,6 +26,7 @@ const { spawn, spawnSync } = require("child_process")
 const { Client } = require("pg")
 const { ensureDatabase, startEmbeddedPostgres } = require("./lib/database")
 const { groupAlive, signalGroup, stopGroup: stopProcessGroup } = require("./lib/process-group")
+const { waitForHealth } = require("./lib/wait-for-health")
 
 const root = path.resolve(__dirname, "..")
 const stateDir = path.join(root, ".medusa-pg") // a dot-folder: `medusa develop` does not watch it
@@ -370,25 +371,6 @@ async function inspectDemoData(databaseUrl) {
   }
 }
 
-async function waitForHealth(develop) {
-  let exited = false
-  develop.done.then(() => (exited = true))
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    if (exited) {
-      throw new Error("medusa develop exited before /health answered (see its output above)")
-    }
-    try {
-      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) })
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`${baseUrl}/health did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`)
-}
-
 /** Informational checks of the printed login and key; never fatal. */
 async function checkAccess(publishableKey) {
   const result = { login: "unchecked", products: null }
@@ -542,7 +524,7 @@ async function main() {
     logName: "develop",
     onLine: (line) => say(line),
   })
-  await waitForHealth(develop)
+  await waitForHealth(baseUrl, develop, { timeoutMs: HEALTH_TIMEOUT_MS, pollMs: 500, exitHint: " (see its output above)" })
   if (state.stopping) return new Promise(() => {})
   note(`Server ready in ${seconds(serverSince)} (${seconds(startedAt)} in all)`)
 

@@ -11,6 +11,7 @@ const net = require("net")
 const path = require("path")
 const { spawn } = require("child_process")
 const { signalGroup, stopGroup: stopProcessGroup } = require("../../scripts/lib/process-group")
+const { waitForHealth } = require("../../scripts/lib/wait-for-health")
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
@@ -77,23 +78,6 @@ async function stopAll() {
 /** Last resort on the way out: kill what is left. */
 function killAllNow() {
   for (const handle of running) signalGroup(handle.pid, "SIGKILL")
-}
-
-async function waitForHealth(baseUrl, handle, timeoutMs = 180_000) {
-  let exited = false
-  handle.done.then(() => (exited = true))
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${handle.name} exited before ${baseUrl}/health answered`)
-    try {
-      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) })
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`${baseUrl}/health did not answer within ${timeoutMs / 1000} s`)
 }
 
 /** The first port from `start` on which nothing listens (IPv4 and IPv6 localhost). */
