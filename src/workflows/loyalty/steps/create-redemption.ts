@@ -12,13 +12,7 @@ export const newRedemptionCode = () => `PTS-${crypto.randomBytes(16).toString("h
 export const createRedemptionStep = createStep(
   createRedemptionStepId,
   async (
-    input: {
-      account_id: string
-      customer_id: string
-      cart_id: string
-      points: number
-      amount: number
-      currency_code: string
+    input: Pick<LoyaltyRedemptionDTO, "account_id" | "customer_id" | "cart_id" | "points" | "amount" | "currency_code"> & {
       hold_minutes: number
     },
     { container }
