@@ -13,6 +13,7 @@
  *
  *   // An admin tool (a user's session or JWT)
  *   const { campaigns } = await crm.admin.loyalty.listCampaigns({ limit: 20 })
+ *   const { tiers } = await crm.admin.loyalty.listTiers()
  *
  * Only types are imported from the SDK: the client adds no runtime
  * dependency.
@@ -24,14 +25,36 @@ import type {
   AdminLoyaltyTransaction,
   StoreLoyaltyAccountResponse,
 } from "../types/loyalty"
+import type {
+  AdminLoyaltyTierResponse,
+  AdminLoyaltyTiersResponse,
+  AdminTierEvaluationResponse,
+  StoreLoyaltyTiersResponse,
+  SupportPriority,
+} from "../types/tiers"
 
 export type {
   AdminLoyaltyTransaction,
   ExpiringPoints,
-  LoyaltyTierSummary,
   StoreLoyaltyAccount,
   StoreLoyaltyAccountResponse,
 } from "../types/loyalty"
+
+export type {
+  AdminLoyaltyTier,
+  AdminLoyaltyTierResponse,
+  AdminLoyaltyTiersResponse,
+  AdminTierEvaluationResponse,
+  StoreLoyaltyTier,
+  StoreLoyaltyTiersResponse,
+  SupportPriority,
+  TierBenefits,
+  TierChange,
+  TierEvaluationResult,
+  TierMeasure,
+  TierPeriod,
+  TierProgress,
+} from "../types/tiers"
 
 /** `limit` (1 to 100, default 20) and `offset`, as every list route takes. */
 export type CrmListQuery = {
@@ -86,6 +109,40 @@ export type AdminCreateLoyaltyCampaign = {
 /** `POST /admin/loyalty/campaigns/:id`: any of the fields, at least one. */
 export type AdminUpdateLoyaltyCampaign = Partial<AdminCreateLoyaltyCampaign>
 
+/**
+ * `POST /admin/loyalty/tiers`. `name` (at most 100 characters) is unique
+ * (409 otherwise); `threshold` (0 or more) is spend in the store's default
+ * currency or points, as the settings' `tier_measure` says, and thresholds
+ * must rise strictly with rank (400 otherwise). `rank` defaults to just above
+ * the highest tier; `multiplier` is 1 to 10 (default 1), `discount_percent`
+ * 0 to 100. A null `birthday_bonus_points` means the settings' birthday
+ * bonus.
+ */
+export type AdminCreateLoyaltyTier = {
+  name: string
+  threshold: number
+  rank?: number
+  description?: string | null
+  multiplier?: number
+  discount_percent?: number
+  free_shipping?: boolean
+  birthday_bonus_points?: number | null
+  support_priority?: SupportPriority
+}
+
+/**
+ * `POST /admin/loyalty/tiers/:id`: any of the fields. A new `rank` moves the
+ * tier to that position and shifts the others.
+ */
+export type AdminUpdateLoyaltyTier = Partial<AdminCreateLoyaltyTier>
+
+/** `DELETE /admin/loyalty/tiers/:id`: the tier's members move to the next lower tier. */
+export type AdminLoyaltyTierDeleteResponse = {
+  id: string
+  object: "loyalty_tier"
+  deleted: true
+}
+
 /** `GET /admin/customers/:id/loyalty/transactions`: every entry type, newest first. */
 export type AdminCustomerLoyaltyTransactionsResponse = {
   transactions: AdminLoyaltyTransaction[]
@@ -104,6 +161,14 @@ export class CrmStoreLoyalty {
       headers,
     })
   }
+
+  /** Every tier with its benefits, lowest rank first (`GET /store/loyalty/tiers`, public). */
+  listTiers(headers?: ClientHeaders): Promise<StoreLoyaltyTiersResponse> {
+    return this.sdk.client.fetch<StoreLoyaltyTiersResponse>("/store/loyalty/tiers", {
+      method: "GET",
+      headers,
+    })
+  }
 }
 
 export class CrmStoreClient {
@@ -115,6 +180,7 @@ export class CrmStoreClient {
 }
 
 const campaignPath = (id: string) => `/admin/loyalty/campaigns/${encodeURIComponent(id)}`
+const tierPath = (id: string) => `/admin/loyalty/tiers/${encodeURIComponent(id)}`
 
 export class CrmAdminLoyalty {
   constructor(private readonly sdk: Medusa) {}
@@ -154,6 +220,56 @@ export class CrmAdminLoyalty {
   deleteCampaign(id: string, headers?: ClientHeaders): Promise<AdminLoyaltyCampaignDeleteResponse> {
     return this.sdk.client.fetch<AdminLoyaltyCampaignDeleteResponse>(campaignPath(id), {
       method: "DELETE",
+      headers,
+    })
+  }
+
+  /** Every tier with its member count, lowest rank first (`GET /admin/loyalty/tiers`). */
+  listTiers(headers?: ClientHeaders): Promise<AdminLoyaltyTiersResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyTiersResponse>("/admin/loyalty/tiers", {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** `POST /admin/loyalty/tiers`. */
+  createTier(body: AdminCreateLoyaltyTier, headers?: ClientHeaders): Promise<AdminLoyaltyTierResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyTierResponse>("/admin/loyalty/tiers", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** `GET /admin/loyalty/tiers/:id`. */
+  retrieveTier(id: string, headers?: ClientHeaders): Promise<AdminLoyaltyTierResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyTierResponse>(tierPath(id), {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** A partial update (`POST /admin/loyalty/tiers/:id`); a new `rank` moves the tier. */
+  updateTier(id: string, body: AdminUpdateLoyaltyTier, headers?: ClientHeaders): Promise<AdminLoyaltyTierResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyTierResponse>(tierPath(id), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** `DELETE /admin/loyalty/tiers/:id`: its members move to the next lower tier. */
+  deleteTier(id: string, headers?: ClientHeaders): Promise<AdminLoyaltyTierDeleteResponse> {
+    return this.sdk.client.fetch<AdminLoyaltyTierDeleteResponse>(tierPath(id), {
+      method: "DELETE",
+      headers,
+    })
+  }
+
+  /** Re-scores every member now (`POST /admin/loyalty/tiers/evaluate`). */
+  evaluateTiers(headers?: ClientHeaders): Promise<AdminTierEvaluationResponse> {
+    return this.sdk.client.fetch<AdminTierEvaluationResponse>("/admin/loyalty/tiers/evaluate", {
+      method: "POST",
       headers,
     })
   }

@@ -6,9 +6,12 @@ import { LoadError } from "./load-error"
 /**
  * Below a DataTable's toolbar: the rows and the pagination bar, or, when the
  * first page could not be loaded, the load error with a retry in their place.
+ * `paginated={false}` for a table given every row at once (no `pagination`
+ * passed to `useDataTable`): no pagination bar then.
  */
 export const DataTableBody = ({
   t,
+  paginated = true,
   loadFailed,
   loadFailedTitle,
   error,
@@ -17,6 +20,7 @@ export const DataTableBody = ({
   emptyState,
 }: {
   t: CrmTranslation["t"]
+  paginated?: boolean
   loadFailed: boolean
   loadFailedTitle: string
   error?: { message?: string } | null
@@ -36,6 +40,6 @@ export const DataTableBody = ({
   ) : (
     <>
       <DataTable.Table emptyState={emptyState} />
-      <DataTable.Pagination translations={paginationTranslations(t)} />
+      {paginated ? <DataTable.Pagination translations={paginationTranslations(t)} /> : null}
     </>
   )

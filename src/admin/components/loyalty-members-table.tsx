@@ -1,4 +1,5 @@
 import {
+  Badge,
   Container,
   DataTable,
   Heading,
@@ -7,7 +8,7 @@ import {
   useDataTable,
   type DataTablePaginationState,
 } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { useCallback, useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import {
   useLoyaltyAccounts,
@@ -15,6 +16,7 @@ import {
 } from "../hooks/loyalty"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 import { DataTableBody } from "./data-table-body"
+import { TierFilterSelect } from "./tier-filter-select"
 
 const PAGE_SIZE = 20
 
@@ -50,6 +52,18 @@ const useColumns = ({ t, formatNumber }: CrmTranslation) =>
           )
         },
       }),
+      columnHelper.display({
+        id: "tier",
+        header: t("members.column.tier"),
+        cell: ({ row }) =>
+          row.original.tier ? (
+            <Badge size="2xsmall" color="purple">
+              {row.original.tier.name}
+            </Badge>
+          ) : (
+            <span className="text-ui-fg-muted">{"\u2013"}</span>
+          ),
+      }),
       columnHelper.accessor("available_points", {
         header: t("members.column.available"),
         align: "right",
@@ -80,19 +94,26 @@ const rowData = (
 ): AdminLoyaltyAccountListItem =>
   "original" in row ? row.original : row
 
-/** The Members section: every loyalty account, searchable, paged. */
+/** The Members section: every loyalty account, searchable, filtered by tier, paged. */
 export const LoyaltyMembersSection = () => {
   const i18n = useCrmTranslation()
   const { t } = i18n
   const navigate = useNavigate()
   const [search, setSearch] = useState("")
+  const [tierId, setTierId] = useState<string | null>(null)
   const [pagination, setPagination] = useState<DataTablePaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
   })
 
+  const onTierChange = useCallback((next: string | null) => {
+    setTierId(next)
+    setPagination((previous) => ({ ...previous, pageIndex: 0 }))
+  }, [])
+
   const { loyalty_accounts, count, isPending, isError, error, refetch, isFetching } = useLoyaltyAccounts({
     q: search,
+    tier_id: tierId ?? undefined,
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
   })
@@ -131,7 +152,10 @@ export const LoyaltyMembersSection = () => {
               {t("members.description")}
             </Text>
           </div>
-          <DataTable.Search placeholder={t("members.search")} />
+          <div className="flex w-full flex-col gap-2 md:w-auto md:flex-row md:items-center">
+            <TierFilterSelect value={tierId} onChange={onTierChange} t={t} />
+            <DataTable.Search placeholder={t("members.search")} />
+          </div>
         </DataTable.Toolbar>
         <DataTableBody
           t={t}
@@ -141,10 +165,17 @@ export const LoyaltyMembersSection = () => {
           retrying={isFetching}
           onRetry={() => refetch()}
           emptyState={{
-            empty: {
-              heading: t("members.empty.heading"),
-              description: t("members.empty.description"),
-            },
+            // The tier filter is not one of the DataTable's own filters: with
+            // it set (and no search), "empty" means "nobody in this tier".
+            empty: tierId
+              ? {
+                  heading: t("members.tierEmpty.heading"),
+                  description: t("members.tierEmpty.description"),
+                }
+              : {
+                  heading: t("members.empty.heading"),
+                  description: t("members.empty.description"),
+                },
             filtered: {
               heading: t("members.filtered.heading"),
               description: t("members.filtered.description"),

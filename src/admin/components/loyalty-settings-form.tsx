@@ -11,7 +11,12 @@ import {
   toast,
 } from "@medusajs/ui"
 import { useMemo, useState, type FormEvent, type ReactNode } from "react"
-import type { LoyaltySettingsDTO, UpdateLoyaltySettings } from "../../types"
+import type {
+  LoyaltySettingsDTO,
+  TierMeasure,
+  TierPeriod,
+  UpdateLoyaltySettings,
+} from "../../types"
 import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
 import { useStoreCurrencies } from "../hooks/store-currencies"
 import { FailureAlert } from "./failure-alert"
@@ -19,6 +24,13 @@ import { FormField } from "./form-field"
 import { SwitchField } from "./switch-field"
 import { LoadError } from "./load-error"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
+import {
+  defaultCurrencyCode,
+  TIER_MEASURE_OPTIONS,
+  TIER_PERIOD_OPTIONS,
+  tierMeasureLabel,
+  tierPeriodLabel,
+} from "../lib/tiers"
 import {
   CurrencyOverridesField,
   rowsFromRates,
@@ -45,6 +57,14 @@ type BonusField = (typeof BONUS_FIELDS)[number]
 /** The same bound as the settings route's validator. */
 const MAX_BONUS_POINTS = 1_000_000
 
+/** The same bounds as the settings route's validator. */
+const TIER_WINDOW_MONTHS_MAX = 60
+const TIER_GRACE_DAYS_MAX = 365
+
+/** Per-currency fields, edited as currency/value rows. */
+const RATE_FIELDS = ["earn_rates", "point_values", "exchange_rates"] as const
+type RateField = (typeof RATE_FIELDS)[number]
+
 /** Used for the months field when expiry is switched back on from "never". */
 const DEFAULT_EXPIRY_MONTHS = 12
 
@@ -65,6 +85,12 @@ type FormState = {
   expiry_months: string
   expiry_reminder_days: string
   reversal_overdraft: Overdraft
+  tier_measure: TierMeasure
+  tier_period: TierPeriod
+  tier_window_months: string
+  tier_grace_days: string
+  tier_upgrade_email: boolean
+  exchange_rates: OverrideRow[]
 } & Record<BonusField, string>
 
 type Editable = Required<UpdateLoyaltySettings>
@@ -89,6 +115,12 @@ const toForm = (settings: LoyaltySettingsDTO): FormState => ({
   expiry_months: String(settings.expiry_months ?? DEFAULT_EXPIRY_MONTHS),
   expiry_reminder_days: String(settings.expiry_reminder_days),
   reversal_overdraft: settings.reversal_overdraft,
+  tier_measure: settings.tier_measure,
+  tier_period: settings.tier_period,
+  tier_window_months: String(settings.tier_window_months),
+  tier_grace_days: String(settings.tier_grace_days),
+  tier_upgrade_email: settings.tier_upgrade_email,
+  exchange_rates: rowsFromRates(settings.exchange_rates),
   ...(Object.fromEntries(
     // `?? 0`: a backend from before the bonuses answers without them.
     BONUS_FIELDS.map((field) => [field, String(settings[field] ?? 0)])
@@ -145,7 +177,7 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
       t("validation.wholeRange", { min, max })
     )
 
-  const rates = (field: "earn_rates" | "point_values") => {
+  const rates = (field: RateField) => {
     const out: Record<string, number> = {}
     let ok = true
     for (const row of form[field]) {
@@ -213,6 +245,19 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
     if (points !== null) values[field] = points
   }
 
+  values.tier_measure = form.tier_measure
+  values.tier_period = form.tier_period
+  // The window only counts for a rolling period: left as it was otherwise.
+  if (form.tier_period === "rolling") {
+    const months = wholeInRange("tier_window_months", 1, TIER_WINDOW_MONTHS_MAX)
+    if (months !== null) values.tier_window_months = months
+  }
+  const grace = wholeInRange("tier_grace_days", 0, TIER_GRACE_DAYS_MAX)
+  if (grace !== null) values.tier_grace_days = grace
+  values.tier_upgrade_email = form.tier_upgrade_email
+  const exchangeRates = rates("exchange_rates")
+  if (exchangeRates) values.exchange_rates = exchangeRates
+
   return { errors, values }
 }
 
@@ -225,7 +270,7 @@ const changedFields = (
   for (const [key, value] of Object.entries(values) as [keyof Editable, unknown][]) {
     const current = settings[key]
     const same =
-      key === "earn_rates" || key === "point_values"
+      (RATE_FIELDS as readonly string[]).includes(key)
         ? sameRates(value as Record<string, number>, (current ?? {}) as Record<string, number>)
         : typeof value === "number" && typeof current === "number"
           ? sameNumber(value, current)
@@ -282,14 +327,14 @@ const SettingsForm = ({
   const [form, setForm] = useState<FormState>(initial)
   const [showErrors, setShowErrors] = useState(false)
   const { data: currencies = [] } = useStoreCurrencies()
+  const defaultCurrency = defaultCurrencyCode(currencies)
   const { mutateAsync, isPending, error, reset } = useUpdateLoyaltySettings()
 
   const { errors, values } = useMemo(() => validate(form, t), [form, t])
   const hasErrors = Object.values(errors).some(Boolean)
   const changes = useMemo(() => changedFields(values, settings), [values, settings])
   const isDirty = useMemo(
-    () => JSON.stringify({ ...form, earn_rates: strip(form.earn_rates), point_values: strip(form.point_values) }) !==
-      JSON.stringify({ ...initial, earn_rates: strip(initial.earn_rates), point_values: strip(initial.point_values) }),
+    () => JSON.stringify(comparable(form)) !== JSON.stringify(comparable(initial)),
     [form, initial]
   )
   const shown = showErrors ? errors : {}
@@ -337,7 +382,7 @@ const SettingsForm = ({
     />
   )
 
-  const rowErrors = (field: "earn_rates" | "point_values") =>
+  const rowErrors = (field: RateField) =>
     Object.fromEntries(
       Object.entries(shown)
         .filter(([key]) => key.startsWith(`${field}.`))
@@ -495,6 +540,81 @@ const SettingsForm = ({
         ))}
       </FormSection>
 
+      <FormSection title={t("settings.section.tiers")}>
+        <FormField id="crm-settings-tier_measure" label={t("settings.tierMeasure.label")} hint={t("settings.tierMeasure.hint")}>
+          <Select
+            value={form.tier_measure}
+            onValueChange={(value) => set("tier_measure", value as TierMeasure)}
+            disabled={isPending}
+          >
+            <Select.Trigger id="crm-settings-tier_measure" aria-describedby="crm-settings-tier_measure-hint">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {TIER_MEASURE_OPTIONS.map((measure) => (
+                <Select.Item key={measure} value={measure}>
+                  {tierMeasureLabel(measure, t)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </FormField>
+        <FormField id="crm-settings-tier_period" label={t("settings.tierPeriod.label")} hint={t("settings.tierPeriod.hint")}>
+          <Select
+            value={form.tier_period}
+            onValueChange={(value) => set("tier_period", value as TierPeriod)}
+            disabled={isPending}
+          >
+            <Select.Trigger id="crm-settings-tier_period" aria-describedby="crm-settings-tier_period-hint">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {TIER_PERIOD_OPTIONS.map((period) => (
+                <Select.Item key={period} value={period}>
+                  {tierPeriodLabel(period, t)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </FormField>
+        {form.tier_period === "rolling" ? (
+          <FormField id="crm-settings-tier_window_months" label={t("settings.tierWindowMonths.label")} hint={t("settings.tierWindowMonths.hint")} error={shown.tier_window_months}>
+            {input("tier_window_months", { step: "1", min: 1, max: TIER_WINDOW_MONTHS_MAX })}
+          </FormField>
+        ) : null}
+        <FormField id="crm-settings-tier_grace_days" label={t("settings.tierGraceDays.label")} hint={t("settings.tierGraceDays.hint")} error={shown.tier_grace_days}>
+          {input("tier_grace_days", { step: "1", min: 0, max: TIER_GRACE_DAYS_MAX })}
+        </FormField>
+        <div className="md:col-span-2">
+          <SwitchField
+            id="crm-settings-tier_upgrade_email"
+            label={t("settings.tierUpgradeEmail.label")}
+            hint={t("settings.tierUpgradeEmail.hint")}
+            checked={form.tier_upgrade_email}
+            disabled={isPending}
+            onChange={(checked) => set("tier_upgrade_email", checked)}
+          />
+        </div>
+        <div className="md:col-span-2">
+          <CurrencyOverridesField
+            id="crm-settings-exchange_rates"
+            label={t("settings.exchangeRates.label")}
+            hint={
+              defaultCurrency
+                ? t("settings.exchangeRates.hintIn", { currency: defaultCurrency.toUpperCase() })
+                : t("settings.exchangeRates.hint")
+            }
+            rows={form.exchange_rates}
+            onChange={(rows) => set("exchange_rates", rows)}
+            // The default currency converts to itself: not a choice.
+            currencies={currencies.filter((currency) => !currency.is_default)}
+            errors={rowErrors("exchange_rates")}
+            disabled={isPending}
+            i18n={i18n}
+          />
+        </div>
+      </FormSection>
+
       <div className="flex flex-col gap-y-3 px-6 py-4">
         {error ? (
           <FailureAlert title={t("settings.saveFailed")} message={error.message} />
@@ -536,6 +656,12 @@ const SettingsForm = ({
 
 /** Rows without their React keys, for comparing with what was loaded. */
 const strip = (rows: OverrideRow[]) => rows.map(({ currency, value }) => [currency, value])
+
+/** The form with its rate rows stripped, for comparing with what was loaded. */
+const comparable = (form: FormState) => ({
+  ...form,
+  ...Object.fromEntries(RATE_FIELDS.map((field) => [field, strip(form[field])])),
+})
 
 const FormSection = ({ title, children }: { title: string; children: ReactNode }) => (
   <fieldset className="px-6 py-6">

@@ -275,6 +275,8 @@ export const useUpdateLoyaltySettings = (
 
 export type LoyaltyAccountsQuery = {
   q?: string
+  /** Only the members of this tier. */
+  tier_id?: string
   limit: number
   offset: number
 }
@@ -309,7 +311,8 @@ export type UseLoyaltyAccountsOptions = Omit<
 >
 
 /**
- * A page of loyalty accounts, largest balance first, with their customer.
+ * A page of loyalty accounts, largest balance first, with their customer
+ * and tier; `tier_id` keeps one tier's members.
  * The previous page stays on screen while the next one loads.
  */
 export const useLoyaltyAccounts = (
@@ -321,6 +324,7 @@ export const useLoyaltyAccounts = (
     limit: query.limit,
     offset: query.offset,
     ...(q ? { q } : {}),
+    ...(query.tier_id ? { tier_id: query.tier_id } : {}),
   }
   const { data, ...rest } = useQuery({
     placeholderData: keepPreviousData,

@@ -3,16 +3,27 @@ import { crmMessages } from "../lib/i18n"
 /**
  * Resources the dashboard merges into its own i18next instance, under the
  * plugin's namespace "crm". Only what the dashboard itself renders needs to
- * be here (the sidebar label of the Loyalty page, `translationNs: "crm"`);
- * the plugin's components use `useCrmTranslation()`. i18next reads "." as a
- * nesting separator, so `t("nav.loyalty", { ns: "crm" })` looks up
+ * be here (the sidebar labels of the Loyalty and Tiers pages,
+ * `translationNs: "crm"`); the plugin's components use
+ * `useCrmTranslation()`, with their texts in lib/i18n.ts. i18next reads "."
+ * as a nesting separator, so `t("nav.loyalty", { ns: "crm" })` looks up
  * `nav.loyalty` below. Language codes are the dashboard's ("en", "zhCN").
  */
 export default {
   en: {
-    crm: { nav: { loyalty: crmMessages.en["loyalty.title"] } },
+    crm: {
+      nav: {
+        loyalty: crmMessages.en["loyalty.title"],
+        loyaltyTiers: crmMessages.en["tiers.title"],
+      },
+    },
   },
   zhCN: {
-    crm: { nav: { loyalty: crmMessages["zh-CN"]["loyalty.title"] } },
+    crm: {
+      nav: {
+        loyalty: crmMessages["zh-CN"]["loyalty.title"],
+        loyaltyTiers: crmMessages["zh-CN"]["tiers.title"],
+      },
+    },
   },
 }

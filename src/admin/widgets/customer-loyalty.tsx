@@ -1,8 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import type { AdminLoyaltyAccount } from "../../types"
 import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
+import { CustomerTierProgress } from "../components/customer-tier-progress"
 import { LoadError } from "../components/load-error"
 import { LoyaltyActivity } from "../components/loyalty-activity"
 import { ReferralRows } from "../components/referral-rows"
@@ -12,8 +13,8 @@ import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 
 /**
  * The customer's loyalty account on the customer page, under the addresses:
- * balances, the referral code, the whole ledger (paged) and an "Adjust
- * points" drawer.
+ * balances, the tier and the way to the next one, the referral code, the
+ * whole ledger (paged) and an "Adjust points" drawer.
  * Everything is rendered as React text children (escaped); no HTML is ever
  * injected from data.
  */
@@ -135,30 +136,7 @@ const LoyaltyAccountDetails = ({
         title={t("loyalty.lifetimePoints")}
         value={formatNumber(account.lifetime_points)}
       />
-      <SectionRow
-        title={t("loyalty.tier")}
-        value={
-          <div className="flex flex-col items-start gap-y-1">
-            {account.tier ? (
-              <Badge size="2xsmall" color="purple">
-                {account.tier.name}
-              </Badge>
-            ) : (
-              <Text size="small" leading="compact">
-                {t("loyalty.noTier")}
-              </Text>
-            )}
-            {account.next_tier && account.points_to_next_tier != null ? (
-              <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
-                {t("loyalty.toNextTier", {
-                  points: formatNumber(account.points_to_next_tier),
-                  tier: account.next_tier.name,
-                })}
-              </Text>
-            ) : null}
-          </div>
-        }
-      />
+      <CustomerTierProgress account={account} i18n={i18n} />
       <SectionRow
         title={t("loyalty.memberSince")}
         value={formatDate(account.created_at)}
