@@ -26,6 +26,7 @@ const crmOptions = {
 const crmModules = [
   { resolve: "./src/modules/loyalty", options: crmOptions },
   { resolve: "./src/modules/mailer", options: crmOptions },
+  { resolve: "./src/modules/order-facts" },
 ]
 
 /**

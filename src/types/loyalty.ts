@@ -1,3 +1,5 @@
+import type { StoreLoyaltyTier, TierProgress } from "./tiers"
+
 /** A loyalty account as the loyalty module stores it. */
 export type LoyaltyAccountDTO = {
   id: string
@@ -12,15 +14,14 @@ export type LoyaltyAccountDTO = {
   referral_code: string | null
   /** The member whose code this customer signed up with. */
   referred_by_account_id: string | null
+  /** The member's tier; null until the first evaluation. */
+  tier_id: string | null
+  tier_since: Date | string | null
+  /** When the member stopped qualifying for their tier; cleared when they qualify again. */
+  tier_below_since: Date | string | null
   metadata: Record<string, unknown> | null
   created_at: Date | string
   updated_at: Date | string
-}
-
-export type LoyaltyTierSummary = {
-  id: string
-  name: string
-  rank: number
 }
 
 export type ExpiringPoints = {
@@ -41,9 +42,15 @@ export type StoreLoyaltyAccount = {
   lifetime_points: number
   /** The code to share: a friend who signs up with it and places a first order earns both of them a bonus. */
   referral_code: string | null
-  tier: LoyaltyTierSummary | null
-  next_tier: LoyaltyTierSummary | null
+  tier: StoreLoyaltyTier | null
+  /** Since when the member holds `tier`. */
+  tier_since: string | null
+  next_tier: StoreLoyaltyTier | null
+  /** Points still to earn for `next_tier` when tiers are earned with points; null otherwise or at the top. */
   points_to_next_tier: number | null
+  /** Spend (store default currency) still needed for `next_tier` when tiers are earned by spend; null otherwise. */
+  spend_to_next_tier: number | null
+  tier_progress: TierProgress | null
   expiring_points: ExpiringPoints[]
 }
 

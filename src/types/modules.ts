@@ -5,6 +5,7 @@
 export const CrmModules = {
   LOYALTY: "crmLoyalty",
   MAILER: "crmMailer",
+  ORDER_FACTS: "crmOrderFacts",
 } as const
 
 export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]

@@ -1,3 +1,5 @@
+import type { TierMeasure, TierPeriod } from "./tiers"
+
 export type LoyaltySettingsDTO = {
   id: string
   earn_rate: number
@@ -20,6 +22,17 @@ export type LoyaltySettingsDTO = {
   referee_bonus_points: number
   review_bonus_points: number
   survey_bonus_points: number
+  /** What qualifies a member for a tier. */
+  tier_measure: TierMeasure
+  /** Over which orders: the last `tier_window_months`, this calendar year, or all time. */
+  tier_period: TierPeriod
+  tier_window_months: number
+  /** Days a member keeps a tier after they stop qualifying for it. */
+  tier_grace_days: number
+  /** Whether members get an e-mail when they move up a tier. */
+  tier_upgrade_email: boolean
+  /** Units of the store's default currency per unit of another currency: `{ "usd": 0.92 }`. */
+  exchange_rates: Record<string, number>
   created_at: Date | string
   updated_at: Date | string
 }

@@ -7,6 +7,7 @@ import {
   StoreLoyaltyAccount,
 } from "../../types/loyalty"
 import { CrmModules } from "../../types/modules"
+import type { TierStanding } from "./tier-standing"
 import { ensureLoyaltyAccountsWorkflow } from "../../workflows/loyalty/workflows/ensure-loyalty-accounts"
 
 /**
@@ -30,7 +31,8 @@ export async function retrieveOrOpenLoyaltyAccount(
 
 export function toStoreLoyaltyAccount(
   account: LoyaltyAccountDTO,
-  expiringPoints: StoreLoyaltyAccount["expiring_points"] = []
+  expiringPoints: StoreLoyaltyAccount["expiring_points"] = [],
+  standing: TierStanding = NO_STANDING
 ): StoreLoyaltyAccount {
   return {
     id: account.id,
@@ -41,10 +43,7 @@ export function toStoreLoyaltyAccount(
     held_points: account.held_points,
     lifetime_points: account.lifetime_points,
     referral_code: account.referral_code,
-    // Tiers arrive with their capability.
-    tier: null,
-    next_tier: null,
-    points_to_next_tier: null,
+    ...standing,
     expiring_points: expiringPoints,
   }
 }
@@ -53,13 +52,23 @@ export function toAdminLoyaltyAccount(
   account: LoyaltyAccountDTO,
   expiringPoints: StoreLoyaltyAccount["expiring_points"],
   transactions: AdminLoyaltyTransaction[],
-  referredByCustomerId: string | null = null
+  referredByCustomerId: string | null = null,
+  standing: TierStanding = NO_STANDING
 ): AdminLoyaltyAccount {
   return {
-    ...toStoreLoyaltyAccount(account, expiringPoints),
+    ...toStoreLoyaltyAccount(account, expiringPoints, standing),
     referred_by_customer_id: referredByCustomerId,
     created_at: new Date(account.created_at).toISOString(),
     updated_at: new Date(account.updated_at).toISOString(),
     transactions,
   }
+}
+
+const NO_STANDING: TierStanding = {
+  tier: null,
+  tier_since: null,
+  next_tier: null,
+  points_to_next_tier: null,
+  spend_to_next_tier: null,
+  tier_progress: null,
 }

@@ -13,10 +13,15 @@ import {
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
+import type { LoyaltyTierChangeDTO, LoyaltyTierDTO } from "../../types/tiers"
 import type { LoyaltyCampaignDTO, LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
 import { newReferralCode } from "./ledger/referral-code"
 import { linkReferrer, ReferralLink, unlinkReferrer, unpaidReferralsOf } from "./referrals"
+import { byRank, DEFAULT_TIERS, windowStart } from "./tiers/ladder"
+import { measureQuery } from "./tiers/measure"
+import { rescoreTiers, RescoreCounts } from "./tiers/rescore"
+import { claimTierChanges, moveTierMembers, placeTierAtRank, releaseTierChanges } from "./tiers/tier-changes"
 import type { Posting } from "./ledger/plan-posting"
 import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyEntry from "./models/loyalty-entry"
@@ -25,6 +30,8 @@ import LoyaltySettings from "./models/loyalty-settings"
 import LoyaltyCursor from "./models/loyalty-cursor"
 import LoyaltyRedemption from "./models/loyalty-redemption"
 import LoyaltyCampaign from "./models/loyalty-campaign"
+import LoyaltyTier from "./models/loyalty-tier"
+import LoyaltyTierChange from "./models/loyalty-tier-change"
 import {
   LOYALTY_SETTINGS_ID,
   LoyaltySettingsDTO,
@@ -72,6 +79,26 @@ export interface ILoyaltyModuleService {
   unpaidReferralsOf(accountIds: string[], sharedContext?: Context): Promise<ReferralLink[]>
   readCursor(id: string, sharedContext?: Context): Promise<Date | null>
   moveCursor(id: string, position: Date, sharedContext?: Context): Promise<void>
+  tierLadder(sharedContext?: Context): Promise<LoyaltyTierDTO[]>
+  rescoreMembers(input: RescoreMembersInput, sharedContext?: Context): Promise<RescoreCounts>
+  qualifyingValueOf(customerId: string, now?: Date, sharedContext?: Context): Promise<number>
+  claimTierChanges(limit: number, customerIds?: string[], sharedContext?: Context): Promise<LoyaltyTierChangeDTO[]>
+  releaseTierChanges(ids: string[], sharedContext?: Context): Promise<void>
+  moveTierMembers(fromTierId: string, toTierId: string | null, sharedContext?: Context): Promise<string[]>
+  placeTierAtRank(tierId: string, rank: number, sharedContext?: Context): Promise<void>
+  tierMemberCounts(sharedContext?: Context): Promise<Record<string, number>>
+  membersPage(
+    page: { after_id?: string; limit: number },
+    sharedContext?: Context
+  ): Promise<{ id: string; customer_id: string; tier_id: string | null }[]>
+}
+
+export type RescoreMembersInput = {
+  /** Only these customers (the order path); every member when absent. */
+  customer_ids?: string[]
+  upgrade_only: boolean
+  reason: "order" | "evaluation"
+  now?: Date
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -90,7 +117,19 @@ class LoyaltyModuleService
     LoyaltyCursor: { dto: { id: string; position: Date } }
     LoyaltyRedemption: { dto: LoyaltyRedemptionDTO }
     LoyaltyCampaign: { dto: LoyaltyCampaignDTO }
-  }>({ LoyaltyAccount, LoyaltyEntry, LoyaltyLot, LoyaltySettings, LoyaltyCursor, LoyaltyRedemption, LoyaltyCampaign })
+    LoyaltyTier: { dto: LoyaltyTierDTO }
+    LoyaltyTierChange: { dto: LoyaltyTierChangeDTO }
+  }>({
+    LoyaltyAccount,
+    LoyaltyEntry,
+    LoyaltyLot,
+    LoyaltySettings,
+    LoyaltyCursor,
+    LoyaltyRedemption,
+    LoyaltyCampaign,
+    LoyaltyTier,
+    LoyaltyTierChange,
+  })
   implements ILoyaltyModuleService
 {
   protected baseRepository_: DAL.RepositoryService
@@ -313,6 +352,119 @@ class LoyaltyModuleService
     )
   }
 
+  /**
+   * The tiers by rank. A store that never had tiers gets the default ladder
+   * on this first read; one whose tiers were all deleted keeps none.
+   */
+  @InjectManager()
+  async tierLadder(@MedusaContext() sharedContext: Context = {}): Promise<LoyaltyTierDTO[]> {
+    const tiers = await this.listLoyaltyTiers({}, { order: { rank: "ASC" } }, sharedContext)
+    if (tiers.length) {
+      return tiers as unknown as LoyaltyTierDTO[]
+    }
+    await this.seedDefaultTiers_(sharedContext)
+    return byRank((await this.listLoyaltyTiers({}, {}, sharedContext)) as unknown as LoyaltyTierDTO[])
+  }
+
+  @InjectTransactionManager()
+  protected async seedDefaultTiers_(@MedusaContext() sharedContext: Context = {}) {
+    const knex = this.knex_(sharedContext)
+    // One seeder at a time; whoever comes second finds the rows (deleted ones too) and does nothing.
+    await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('crm_loyalty_tier_seed'))`)
+    const existing = await knex("crm_loyalty_tier").count({ n: "*" }).first()
+    if (Number(existing?.n ?? 0) > 0) {
+      return
+    }
+    await this.createLoyaltyTiers(DEFAULT_TIERS.map((tier) => ({ ...tier })) as any, sharedContext)
+  }
+
+  /** See tiers/rescore.ts: one statement over the given customers or every member. */
+  @InjectManager()
+  async rescoreMembers(input: RescoreMembersInput, @MedusaContext() sharedContext: Context = {}): Promise<RescoreCounts> {
+    const [settings, tiers] = await Promise.all([this.loadSettings(sharedContext), this.tierLadder(sharedContext)])
+    const now = input.now ?? new Date()
+    return await this.rescoreMembers_(
+      {
+        tiers,
+        measure: settings.tier_measure,
+        since: windowStart(settings, now),
+        customer_ids: input.customer_ids,
+        now,
+        grace_days: settings.tier_grace_days,
+        upgrade_only: input.upgrade_only,
+        reason: input.reason,
+      },
+      sharedContext
+    )
+  }
+
+  @InjectTransactionManager()
+  protected async rescoreMembers_(
+    input: Parameters<typeof rescoreTiers>[1],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RescoreCounts> {
+    return await rescoreTiers(this.knex_(sharedContext), input)
+  }
+
+  /** The customer's qualifying measure now (spend or points, per the settings). */
+  @InjectManager()
+  async qualifyingValueOf(customerId: string, now = new Date(), @MedusaContext() sharedContext: Context = {}) {
+    const settings = await this.loadSettings(sharedContext)
+    const { sql, bindings } = measureQuery({
+      measure: settings.tier_measure,
+      since: windowStart(settings, now),
+      customer_ids: [customerId],
+    })
+    const { rows } = await this.knex_(sharedContext).raw(sql, bindings as any[])
+    return Number(rows[0]?.value ?? 0)
+  }
+
+  @InjectTransactionManager()
+  async claimTierChanges(limit: number, customerIds?: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await claimTierChanges(this.knex_(sharedContext), limit, customerIds)
+  }
+
+  @InjectTransactionManager()
+  async releaseTierChanges(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    await releaseTierChanges(this.knex_(sharedContext), ids)
+  }
+
+  @InjectTransactionManager()
+  async moveTierMembers(fromTierId: string, toTierId: string | null, @MedusaContext() sharedContext: Context = {}) {
+    return await moveTierMembers(this.knex_(sharedContext), fromTierId, toTierId, new Date())
+  }
+
+  @InjectTransactionManager()
+  async placeTierAtRank(tierId: string, rank: number, @MedusaContext() sharedContext: Context = {}) {
+    await placeTierAtRank(this.knex_(sharedContext), tierId, rank)
+  }
+
+  /** Members per tier id, one grouped query over the tier index. */
+  @InjectManager()
+  async tierMemberCounts(@MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const rows: { tier_id: string; n: string }[] = await this.knex_(sharedContext)("crm_loyalty_account")
+      .select("tier_id")
+      .count({ n: "*" })
+      .whereNotNull("tier_id")
+      .whereNull("deleted_at")
+      .groupBy("tier_id")
+    return Object.fromEntries(rows.map((row) => [row.tier_id, Number(row.n)]))
+  }
+
+  /** Members in id order, a page at a time (the group reconciliation walks them all). */
+  @InjectManager()
+  async membersPage(page: { after_id?: string; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    const query = this.knex_(sharedContext)("crm_loyalty_account")
+      .select("id", "customer_id", "tier_id")
+      .whereNull("deleted_at")
+      .orderBy("id")
+      .limit(page.limit)
+    if (page.after_id) {
+      query.where("id", ">", page.after_id)
+    }
+    return await query
+  }
+
   /** The store's settings, created with their defaults on first read. */
   @InjectManager()
   async loadSettings(@MedusaContext() sharedContext: Context = {}): Promise<LoyaltySettingsDTO> {
@@ -342,7 +494,7 @@ class LoyaltyModuleService
   protected async changeSettings_(data: UpdateLoyaltySettings, @MedusaContext() sharedContext: Context = {}) {
     await this.ensureSettings_(sharedContext)
     const row: Record<string, unknown> = { ...data, updated_at: new Date() }
-    for (const key of ["earn_rates", "point_values"] as const) {
+    for (const key of ["earn_rates", "point_values", "exchange_rates"] as const) {
       if (data[key] !== undefined) {
         row[key] = JSON.stringify(data[key])
       }

@@ -6,6 +6,8 @@ import {
 } from "@medusajs/framework/http"
 import {
   AdminCreateLoyaltyCampaign,
+  AdminCreateLoyaltyTier,
+  AdminUpdateLoyaltyTier,
   AdminGetLoyaltyAccountsParams,
   AdminGetLoyaltyCampaignsParams,
   AdminUpdateLoyaltyCampaign,
@@ -39,6 +41,19 @@ export const adminLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/loyalty/campaigns/:id",
     middlewares: [adminAuth, validateAndTransformBody(AdminUpdateLoyaltyCampaign)],
+  },
+  { method: ["GET"], matcher: "/admin/loyalty/tiers", middlewares: [adminAuth] },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/tiers",
+    middlewares: [adminAuth, validateAndTransformBody(AdminCreateLoyaltyTier)],
+  },
+  { method: ["POST"], matcher: "/admin/loyalty/tiers/evaluate", middlewares: [adminAuth] },
+  { method: ["GET", "DELETE"], matcher: "/admin/loyalty/tiers/:id", middlewares: [adminAuth] },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/tiers/:id",
+    middlewares: [adminAuth, validateAndTransformBody(AdminUpdateLoyaltyTier)],
   },
   {
     method: ["GET"],

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { listParams } from "../../utils/list-params"
+import { SUPPORT_PRIORITIES, TIER_MEASURES, TIER_PERIODS } from "../../../types/tiers"
 
 const currencyRates = (what: string) =>
   z
@@ -34,6 +35,12 @@ export const AdminUpdateLoyaltySettings = z
     referee_bonus_points: bonusPoints,
     review_bonus_points: bonusPoints,
     survey_bonus_points: bonusPoints,
+    tier_measure: z.enum(TIER_MEASURES),
+    tier_period: z.enum(TIER_PERIODS),
+    tier_window_months: z.number().int().min(1, "tier_window_months must be at least 1").max(60),
+    tier_grace_days: z.number().int().min(0).max(365),
+    tier_upgrade_email: z.boolean(),
+    exchange_rates: currencyRates("exchange rates"),
   })
   .partial()
   .strict()
@@ -86,3 +93,25 @@ export type AdminUpdateLoyaltyCampaignType = z.infer<typeof AdminUpdateLoyaltyCa
 
 export const AdminGetLoyaltyCampaignsParams = z.object({ ...listParams }).strict()
 export type AdminGetLoyaltyCampaignsParamsType = z.infer<typeof AdminGetLoyaltyCampaignsParams>
+
+const tierFields = z.object({
+  name: z.string().trim().min(1, "name is required").max(100),
+  description: z.string().trim().max(1000).nullable(),
+  rank: z.number().int().min(0, "rank is 0 or more"),
+  threshold: z.number().min(0, "threshold must be 0 or more").max(1e12),
+  multiplier: z.number().min(1, "multiplier must be at least 1").max(10, "multiplier must be at most 10"),
+  discount_percent: z.number().min(0).max(100, "discount_percent must be between 0 and 100"),
+  free_shipping: z.boolean(),
+  birthday_bonus_points: z.number().int().min(0).max(1_000_000).nullable(),
+  support_priority: z.enum(SUPPORT_PRIORITIES),
+})
+
+/** A new tier: name and threshold required. */
+export const AdminCreateLoyaltyTier = tierFields
+  .partial()
+  .required({ name: true, threshold: true })
+  .strict()
+export type AdminCreateLoyaltyTierType = z.infer<typeof AdminCreateLoyaltyTier>
+
+export const AdminUpdateLoyaltyTier = tierFields.partial().strict()
+export type AdminUpdateLoyaltyTierType = z.infer<typeof AdminUpdateLoyaltyTier>

@@ -23,6 +23,11 @@ const LoyaltyAccount = model
       referral_code: model.text().nullable(),
       /** The member whose code this customer signed up with. */
       referred_by_account_id: model.text().nullable(),
+      /** The member's tier (see loyalty-tier.ts); null until first evaluated. */
+      tier_id: model.text().nullable(),
+      tier_since: model.dateTime().nullable(),
+      /** When the member stopped qualifying for their tier: the grace period runs from here. */
+      tier_below_since: model.dateTime().nullable(),
       metadata: model.json().nullable(),
     }
   )
@@ -50,6 +55,8 @@ const LoyaltyAccount = model
       on: ["points_balance", "id"],
       where: "deleted_at IS NULL",
     },
+    // Members of a tier (admin filter, member counts, group sync).
+    { name: "IDX_crm_loyalty_account_tier", on: ["tier_id", "id"], where: "deleted_at IS NULL" },
     { name: "IDX_crm_loyalty_account_birthday", on: ["birthday"], where: "birthday IS NOT NULL AND deleted_at IS NULL" },
   ])
 

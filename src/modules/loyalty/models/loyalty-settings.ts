@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { TIER_MEASURES, TIER_PERIODS } from "../../../types/tiers"
 
 /**
  * The store's loyalty settings: one row (id `lpset_default`), created with
@@ -43,6 +44,16 @@ const LoyaltySettings = model.define(
     referee_bonus_points: model.number().default(0),
     review_bonus_points: model.number().default(0),
     survey_bonus_points: model.number().default(0),
+    /** What qualifies for a tier: net spend (default currency) or points earned. */
+    tier_measure: model.enum([...TIER_MEASURES]).default("spend"),
+    /** Over which orders: the last `tier_window_months`, this calendar year, or all time. */
+    tier_period: model.enum([...TIER_PERIODS]).default("rolling"),
+    tier_window_months: model.number().default(12),
+    /** Days a member keeps a tier after they stop qualifying for it. */
+    tier_grace_days: model.number().default(30),
+    tier_upgrade_email: model.boolean().default(true),
+    /** Units of the store's default currency per unit of another: `{ "usd": 0.92 }`. */
+    exchange_rates: model.json().default({}),
   }
 )
 

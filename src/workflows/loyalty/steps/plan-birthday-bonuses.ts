@@ -10,7 +10,8 @@ export const planBirthdayBonusesStepId = "crm-plan-birthday-bonuses"
 
 /**
  * The birthday bonus of every member whose birthday is `day`, keyed by
- * customer and year so that it pays once a year.
+ * customer and year so that it pays once a year. A member's tier may set
+ * its own bonus (null: the settings' bonus).
  */
 export const planBirthdayBonusesStep = createStep(
   planBirthdayBonusesStepId,
@@ -18,19 +19,23 @@ export const planBirthdayBonusesStep = createStep(
     const loyalty: LoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
     const settings = await loyalty.loadSettings()
     const day = new Date(input.day)
-    if (settings.birthday_bonus_points <= 0) {
+    const tiers = await loyalty.tierLadder()
+    const bonusOf = (tierId: string | null) =>
+      tiers.find((tier) => tier.id === tierId)?.birthday_bonus_points ?? settings.birthday_bonus_points
+    if (settings.birthday_bonus_points <= 0 && !tiers.some((tier) => (tier.birthday_bonus_points ?? 0) > 0)) {
       return new StepResponse([] as Posting[])
     }
     const accounts = (await loyalty.listLoyaltyAccounts(
       { birthday: birthdaysOn(day) } as any,
-      { select: ["id", "customer_id", "birthday_set_at"], take: 100_000 }
+      { select: ["id", "customer_id", "birthday_set_at", "tier_id"], take: 100_000 }
     )) as unknown as LoyaltyAccountDTO[]
     const postings: Posting[] = accounts
       .filter((account) => birthdayPays(account.birthday_set_at ? new Date(account.birthday_set_at) : null, day))
+      .filter((account) => bonusOf(account.tier_id) > 0)
       .map((account) =>
         bonusPosting({
           account_id: account.id,
-          points: settings.birthday_bonus_points,
+          points: bonusOf(account.tier_id),
           idempotency_key: `bonus:birthday:${account.customer_id}:${day.getUTCFullYear()}`,
           reason: "birthday_bonus",
           source_type: "customer",

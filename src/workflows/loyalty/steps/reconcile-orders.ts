@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { earnOrderPointsWorkflow } from "../workflows/earn-order-points"
 import { cancelReversalOf, reverseOrderPointsWorkflow } from "../workflows/reverse-order-points"
 import { reverseReturnedPointsWorkflow } from "../workflows/reverse-returned-points"
+import { recordOrderFactsWorkflow } from "../../order-facts/workflows/record-order-facts"
 
 export const reconcileOrdersStepId = "crm-reconcile-orders"
 
@@ -35,6 +36,12 @@ export const reconcileOrdersStep = createStep(reconcileOrdersStepId, async (inpu
     filters: { received_at: window },
     pagination: { order: { received_at: "ASC", id: "ASC" }, skip: input.offset, take: input.limit },
   })
+
+  const changedOrderIds = [...new Set([...orders.map((o) => o.id), ...returns.map((r) => r.order_id as string)])]
+  if (changedOrderIds.length) {
+    // Lost order events leave the order facts behind too.
+    await recordOrderFactsWorkflow(container).run({ input: { order_ids: changedOrderIds } })
+  }
 
   let written = 0
   if (orders.length) {

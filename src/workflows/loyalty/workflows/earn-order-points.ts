@@ -38,7 +38,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export function planOrderEarning(
   order: OrderForEarning | undefined,
   settings: LoyaltySettingsDTO,
-  campaigns: LoyaltyCampaignDTO[] = []
+  campaigns: LoyaltyCampaignDTO[] = [],
+  tier: { id: string; multiplier: number } | null = null
 ) {
   if (!order?.customer_id || !order.customer?.has_account || order.status === "canceled") {
     return null
@@ -49,11 +50,11 @@ export function planOrderEarning(
     settings
   )
   const placedAt = new Date(order.created_at)
-  const campaign = campaignMultiplier(campaigns, placedAt)
+  const campaign = campaignMultiplier(campaigns, placedAt, { tier_id: tier?.id ?? null })
+  const tierMultiplier = tier?.multiplier ?? 1
   const points = earnedPoints(amount, {
     earn_rate: earnRateFor(order.currency_code, settings),
-    // The tier multiplier joins here with the tiers capability.
-    multipliers: [campaign],
+    multipliers: [campaign, tierMultiplier],
   })
   if (points <= 0) {
     return null
@@ -77,7 +78,13 @@ export function planOrderEarning(
       source_type: "order",
       source_id: order.id,
       actor_type: "system",
-      metadata: { eligible_amount: amount.numeric, currency_code: order.currency_code, campaign_multiplier: campaign },
+      metadata: {
+        eligible_amount: amount.numeric,
+        currency_code: order.currency_code,
+        campaign_multiplier: campaign,
+        tier_id: tier?.id ?? null,
+        tier_multiplier: tierMultiplier,
+      },
     } as Omit<Posting, "account_id">,
   }
 }
@@ -116,16 +123,24 @@ export const earnOrderPointsWorkflow = createWorkflow(
       ],
       filters: { id: orderIds },
     }).config({ name: "crm-earn-get-order" })
-    const { settings, campaigns } = loadEarningRulesStep(
+    const { settings, campaigns, tiers } = loadEarningRulesStep(
       transform({ orders }, ({ orders }) => {
         const placed = orders.map((order) => new Date(order.created_at as string).getTime())
-        return placed.length ? { from: new Date(Math.min(...placed)), until: new Date(Math.max(...placed)) } : {}
+        return placed.length
+          ? {
+              from: new Date(Math.min(...placed)),
+              until: new Date(Math.max(...placed)),
+              customer_ids: orders.map((order) => order.customer_id).filter((id): id is string => !!id),
+            }
+          : {}
       })
     )
 
-    const earnings = transform({ orders, settings, campaigns }, ({ orders, settings, campaigns }) =>
+    const earnings = transform({ orders, settings, campaigns, tiers }, ({ orders, settings, campaigns, tiers }) =>
       orders
-        .map((order) => planOrderEarning(order as OrderForEarning, settings, campaigns))
+        .map((order) =>
+          planOrderEarning(order as OrderForEarning, settings, campaigns, (order.customer_id && tiers[order.customer_id]) || null)
+        )
         .filter((earning): earning is NonNullable<typeof earning> => !!earning)
     )
 

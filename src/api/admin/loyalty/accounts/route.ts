@@ -5,6 +5,7 @@ import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import type { LoyaltyAccountDTO } from "../../../../types/loyalty"
 import { CrmModules } from "../../../../types/modules"
 import { toStoreLoyaltyAccount } from "../../../utils/loyalty-account"
+import { tierOnly } from "../../../utils/tier-standing"
 import type { AdminGetLoyaltyAccountsParamsType } from "../validators"
 
 const MAX_SEARCH_MATCHES = 1000
@@ -15,7 +16,7 @@ const MAX_SEARCH_MATCHES = 1000
  * and finds a member by their referral code.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyaltyAccountsParamsType>, res: MedusaResponse) => {
-  const { limit, offset, q } = req.validatedQuery as AdminGetLoyaltyAccountsParamsType
+  const { limit, offset, q, tier_id } = req.validatedQuery as AdminGetLoyaltyAccountsParamsType
   const loyalty = req.scope.resolve<LoyaltyModuleService>(CrmModules.LOYALTY)
   const customerModule = req.scope.resolve(Modules.CUSTOMER)
 
@@ -26,13 +27,16 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyal
     const byCustomer = { customer_id: matches.map((c) => c.id) }
     Object.assign(filters, code ? { $or: [byCustomer, { referral_code: code }] } : byCustomer)
   }
-  // Tiers arrive with their capability; until then no account has one.
+  if (tier_id) {
+    filters.tier_id = tier_id
+  }
   const [found, count] = await loyalty.listAndCountLoyaltyAccounts(filters, {
     take: limit,
     skip: offset,
     order: { points_balance: "DESC", id: "DESC" },
   })
   const accounts = found as unknown as LoyaltyAccountDTO[]
+  const tiers = await loyalty.tierLadder()
   const customers = accounts.length
     ? await customerModule.listCustomers(
         { id: accounts.map((a) => a.customer_id) },
@@ -41,7 +45,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLoyal
     : []
   res.json({
     loyalty_accounts: accounts.map((account) => ({
-      ...toStoreLoyaltyAccount(account),
+      ...toStoreLoyaltyAccount(account, [], tierOnly(account, tiers)),
       created_at: account.created_at,
       customer: customers.find((c) => c.id === account.customer_id) ?? null,
     })),

@@ -9,6 +9,7 @@ import {
   retrieveOrOpenLoyaltyAccount,
   toStoreLoyaltyAccount,
 } from "../../../utils/loyalty-account"
+import { tierStandingOf } from "../../../utils/tier-standing"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -20,6 +21,10 @@ export const GET = async (
   )
   const loyalty = req.scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
   res.json({
-    loyalty_account: toStoreLoyaltyAccount(account, await loyalty.expiringPointsOf(account.id)),
+    loyalty_account: toStoreLoyaltyAccount(
+      account,
+      await loyalty.expiringPointsOf(account.id),
+      await tierStandingOf(req.scope, account)
+    ),
   })
 }

@@ -14,6 +14,7 @@ import {
   retrieveOrOpenLoyaltyAccount,
   toAdminLoyaltyAccount,
 } from "../../../../utils/loyalty-account"
+import { tierStandingOf } from "../../../../utils/tier-standing"
 import { CUSTOMER_VISIBLE_ENTRY_TYPES, toTransaction } from "../../../../utils/loyalty-transactions"
 
 const RECENT_TRANSACTIONS = 20
@@ -31,18 +32,20 @@ export async function assertCustomerExists(scope: MedusaContainer, customerId: s
 export async function adminLoyaltyAccountOf(scope: MedusaContainer, customerId: string) {
   const account = await retrieveOrOpenLoyaltyAccount(scope, customerId)
   const loyalty = scope.resolve<LoyaltyModuleService>(CrmModules.LOYALTY)
-  const [{ entries, lots }, expiring, [referrer]] = await Promise.all([
+  const [{ entries, lots }, expiring, [referrer], standing] = await Promise.all([
     loyalty.pageOfLedger(account.id, { limit: RECENT_TRANSACTIONS, offset: 0, types: CUSTOMER_VISIBLE_ENTRY_TYPES }),
     loyalty.expiringPointsOf(account.id),
     account.referred_by_account_id
       ? loyalty.listLoyaltyAccounts({ id: account.referred_by_account_id }, { select: ["customer_id"], withDeleted: true })
       : [],
+    tierStandingOf(scope, account),
   ])
   return toAdminLoyaltyAccount(
     account,
     expiring,
     entries.map((entry) => toTransaction(entry, lots.find((lot) => lot.entry_id === entry.id))),
-    (referrer as LoyaltyAccountDTO | undefined)?.customer_id ?? null
+    (referrer as LoyaltyAccountDTO | undefined)?.customer_id ?? null,
+    standing
   )
 }
 

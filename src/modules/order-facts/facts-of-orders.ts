@@ -1,0 +1,136 @@
+import { MathBN } from "@medusajs/framework/utils"
+import type { OrderFactsInput, OrderLineFactInput } from "../../types/order-facts"
+
+/** An order as the facts workflow reads it with `query.graph` (see ORDER_FACT_FIELDS). */
+export type OrderForFacts = {
+  id: string
+  customer_id: string | null
+  sales_channel_id: string | null
+  region_id: string | null
+  status: string
+  currency_code: string
+  created_at: Date | string
+  canceled_at: Date | string | null
+  total: unknown
+  items: {
+    id: string
+    product_id: string | null
+    variant_id: string | null
+    quantity: unknown
+    total: unknown
+    tax_total: unknown
+    detail?: { return_received_quantity?: unknown } | null
+    product?: { collection_id?: string | null; categories?: { id: string }[] | null } | null
+  }[]
+  returns?: { received_at: Date | string | null }[] | null
+}
+
+export const ORDER_FACT_FIELDS = [
+  "id",
+  "customer_id",
+  "sales_channel_id",
+  "region_id",
+  "status",
+  "currency_code",
+  "created_at",
+  "canceled_at",
+  "total",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.quantity",
+  "items.total",
+  "items.tax_total",
+  "items.detail.return_received_quantity",
+  "items.product.collection_id",
+  "items.product.categories.id",
+  "returns.received_at",
+]
+
+/** How to convert: the store's default currency and units of it per unit of another currency. */
+export type Conversion = { default_currency: string; rates: Record<string, number> }
+
+/** Units of the default currency per unit of `currency`; a currency without a rate counts at par. */
+export function rateOf(currency: string, conversion: Conversion): number {
+  const code = currency.toLowerCase()
+  return code === conversion.default_currency.toLowerCase() ? 1 : conversion.rates[code] ?? 1
+}
+
+const plain = (value: unknown) => MathBN.convert((value as any) ?? 0)
+const asDate = (value: Date | string | null | undefined) => (value ? new Date(value) : null)
+
+/**
+ * The facts of the given orders. A line's spend is its total after discounts
+ * without tax; the order's spend is the sum of its lines (shipping left out),
+ * and its returned spend the received returns' share of each line. Draft
+ * orders have no facts.
+ */
+export function factsOfOrders(orders: OrderForFacts[], conversion: Conversion): OrderFactsInput {
+  const facts: OrderFactsInput = { orders: [], lines: [] }
+  for (const order of orders) {
+    if (order.status === "draft") {
+      continue
+    }
+    const rate = rateOf(order.currency_code, conversion)
+    const placedAt = new Date(order.created_at)
+    const canceledAt = asDate(order.canceled_at) ?? (order.status === "canceled" ? placedAt : null)
+    let spend = MathBN.convert(0)
+    let returned = MathBN.convert(0)
+    let itemCount = 0
+    for (const item of (order.items ?? []).filter(Boolean)) {
+      const quantity = Number(plain(item.quantity))
+      const lineSpend = MathBN.mult(MathBN.sub(plain(item.total), plain(item.tax_total)), rate)
+      const returnedQuantity = Math.min(Number(plain(item.detail?.return_received_quantity)), quantity)
+      spend = MathBN.add(spend, lineSpend)
+      if (returnedQuantity > 0 && quantity > 0) {
+        returned = MathBN.add(returned, MathBN.div(MathBN.mult(lineSpend, returnedQuantity), quantity))
+      }
+      itemCount += quantity
+      facts.lines.push(lineFact(order, item, { quantity, returnedQuantity, spend: lineSpend, placedAt, canceledAt }))
+    }
+    const receivedAt = (order.returns ?? [])
+      .map((r) => asDate(r?.received_at))
+      .filter((d): d is Date => !!d)
+      .sort((a, b) => b.getTime() - a.getTime())[0]
+    facts.orders.push({
+      order_id: order.id,
+      customer_id: order.customer_id ?? null,
+      sales_channel_id: order.sales_channel_id ?? null,
+      region_id: order.region_id ?? null,
+      status: order.status,
+      currency_code: order.currency_code.toLowerCase(),
+      total: String(plain(order.total)),
+      spend: decimal(spend),
+      returned_spend: decimal(returned),
+      item_count: itemCount,
+      placed_at: placedAt,
+      canceled_at: canceledAt,
+      returned_at: receivedAt ?? null,
+    })
+  }
+  return facts
+}
+
+function lineFact(
+  order: OrderForFacts,
+  item: OrderForFacts["items"][number],
+  line: { quantity: number; returnedQuantity: number; spend: ReturnType<typeof MathBN.convert>; placedAt: Date; canceledAt: Date | null }
+): OrderLineFactInput {
+  return {
+    line_id: item.id,
+    order_id: order.id,
+    customer_id: order.customer_id ?? null,
+    product_id: item.product_id ?? null,
+    variant_id: item.variant_id ?? null,
+    collection_id: item.product?.collection_id ?? null,
+    category_ids: (item.product?.categories ?? []).filter(Boolean).map((c) => c.id),
+    quantity: line.quantity,
+    returned_quantity: line.returnedQuantity,
+    spend: decimal(line.spend),
+    placed_at: line.placedAt,
+    canceled_at: line.canceledAt,
+  }
+}
+
+/** Four decimals: enough for any currency's minor unit after conversion. */
+const decimal = (value: ReturnType<typeof MathBN.convert>) => value.decimalPlaces(4).toFixed()

@@ -1,0 +1,21 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
+import { recordOrderFactsWorkflow } from "../workflows/order-facts/workflows/record-order-facts"
+import { upgradeTiersAfterOrder } from "../workflows/tiers/evaluate-and-follow-up"
+
+/**
+ * In this order, so the order that lifts a member into a tier already earns
+ * at that tier's multiplier: the order's facts, the member's upgrade (never
+ * a downgrade), then the points (idempotent by `earn:{order_id}`). Each part
+ * is idempotent, so a replayed event changes nothing.
+ */
+export default async function qualifyAndEarnOnOrderPlaced({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
+  const { result: facts } = await recordOrderFactsWorkflow(container).run({ input: { order_ids: [data.id] } })
+  await upgradeTiersAfterOrder(container, facts.customer_ids)
+  await earnOrderPointsWorkflow(container).run({ input: { order_id: data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.placed",
+  context: { subscriberId: "crm-loyalty-qualify-and-earn-on-order-placed" },
+}
