@@ -98,7 +98,7 @@ export type RescoreMembersInput = {
   customer_ids?: string[]
   upgrade_only: boolean
   reason: "order" | "evaluation"
-  now?: Date
+  now?: Date | string
 }
 
 type LoyaltyAccountEntity = InferEntityType<typeof LoyaltyAccount>
@@ -382,7 +382,7 @@ class LoyaltyModuleService
   @InjectManager()
   async rescoreMembers(input: RescoreMembersInput, @MedusaContext() sharedContext: Context = {}): Promise<RescoreCounts> {
     const [settings, tiers] = await Promise.all([this.loadSettings(sharedContext), this.tierLadder(sharedContext)])
-    const now = input.now ?? new Date()
+    const now = input.now ? new Date(input.now) : new Date()
     return await this.rescoreMembers_(
       {
         tiers,

@@ -1,4 +1,4 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { provisionTierBenefitsStep } from "../steps/provision-tier-benefits"
 import { saveTierStep, SaveTierInput } from "../steps/save-tier"
@@ -13,8 +13,9 @@ export const saveTierWorkflowId = "crm-save-tier"
  */
 export const saveTierWorkflow = createWorkflow(saveTierWorkflowId, (input: SaveTierInput) => {
   acquireLockStep({ key: TIER_LOCK_KEY, timeout: 30, ttl: 120 })
-  const tier = saveTierStep(input)
-  provisionTierBenefitsStep({})
+  const saved = saveTierStep(input)
+  const ladder = provisionTierBenefitsStep({})
   releaseLockStep({ key: TIER_LOCK_KEY })
-  return new WorkflowResponse(tier)
+  // The tier as provisioning left it (with its group and promotion ids).
+  return new WorkflowResponse(transform({ saved, ladder }, ({ saved, ladder }) => ladder.find((t) => t.id === saved.id)!))
 })
