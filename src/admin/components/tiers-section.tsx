@@ -1,4 +1,4 @@
-import { ArrowDownMini, ArrowUpMini, PencilSquare, Trash } from "@medusajs/icons"
+import { PencilSquare, Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -8,7 +8,6 @@ import {
   toast,
   usePrompt,
   useDataTable,
-  type DataTableAction,
 } from "@medusajs/ui"
 import { useCallback, useMemo, useRef, useState } from "react"
 import type { TierMeasure } from "../../types"
@@ -17,7 +16,6 @@ import { useStoreCurrencies } from "../hooks/store-currencies"
 import {
   useDeleteLoyaltyTier,
   useLoyaltyTiers,
-  useUpdateLoyaltyTier,
   type AdminLoyaltyTier,
 } from "../hooks/tiers"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
@@ -32,17 +30,16 @@ const columnHelper = createDataTableColumnHelper<AdminLoyaltyTier>()
 
 type RowHandlers = {
   onEdit: (tier: AdminLoyaltyTier) => void
-  /** Gives the tier the rank of its neighbour above (-1) or below (+1) in the list. */
-  onMove: (tier: AdminLoyaltyTier, direction: -1 | 1) => void
   onDelete: (tier: AdminLoyaltyTier) => void
 }
 
+// No "move up/down": thresholds rise strictly with rank, so a tier changes
+// place only together with its threshold, in the edit drawer.
 const useColumns = (
   i18n: CrmTranslation,
-  tierCount: number,
   measure: TierMeasure | null,
   currencyCode: string | null,
-  { onEdit, onMove, onDelete }: RowHandlers
+  { onEdit, onDelete }: RowHandlers
 ) => {
   const { t, locale, formatNumber } = i18n
 
@@ -126,23 +123,7 @@ const useColumns = (
         ),
       }),
       columnHelper.action({
-        // Rows are in rank order: the first cannot go up, the last cannot go down.
         actions: ({ row }) => {
-          const move: DataTableAction<AdminLoyaltyTier>[] = []
-          if (row.index > 0) {
-            move.push({
-              label: t("tiers.action.moveUp"),
-              icon: <ArrowUpMini />,
-              onClick: () => onMove(row.original, -1),
-            })
-          }
-          if (row.index < tierCount - 1) {
-            move.push({
-              label: t("tiers.action.moveDown"),
-              icon: <ArrowDownMini />,
-              onClick: () => onMove(row.original, 1),
-            })
-          }
           return [
             [
               {
@@ -150,7 +131,6 @@ const useColumns = (
                 icon: <PencilSquare />,
                 onClick: () => onEdit(row.original),
               },
-              ...move,
             ],
             [
               {
@@ -163,7 +143,7 @@ const useColumns = (
         },
       }),
     ],
-    [t, locale, formatNumber, tierCount, measure, currencyCode, onEdit, onMove, onDelete]
+    [t, locale, formatNumber, measure, currencyCode, onEdit, onDelete]
   )
 }
 
@@ -188,40 +168,15 @@ export const TiersSection = () => {
   const { tiers, isPending, isError, error, refetch, isFetching } = useLoyaltyTiers()
   const { settings } = useLoyaltySettings()
   const { data: currencies } = useStoreCurrencies()
-  const { mutateAsync: updateTier } = useUpdateLoyaltyTier()
   const { mutateAsync: deleteTier } = useDeleteLoyaltyTier()
 
-  // The server answers in rank order; sort anyway, Move up/down rely on it.
+  // The server answers in rank order; sort anyway.
   const rows = useMemo(() => [...(tiers ?? [])].sort((a, b) => a.rank - b.rank), [tiers])
-  // The latest rows for the handlers, without rebuilding the columns on every fetch.
-  const latestRows = useRef(rows)
-  latestRows.current = rows
 
   const measure = settings?.tier_measure ?? null
   const currencyCode = defaultCurrencyCode(currencies)
 
   const onEdit = useCallback((tier: AdminLoyaltyTier) => setDrawer({ open: true, tier }), [])
-
-  const onMove = useCallback(
-    async (tier: AdminLoyaltyTier, direction: -1 | 1) => {
-      const list = latestRows.current
-      const neighbour = list[list.findIndex((row) => row.id === tier.id) + direction]
-      if (!neighbour) {
-        return
-      }
-      try {
-        await updateTier({ id: tier.id, body: { rank: neighbour.rank } })
-      } catch (e) {
-        // Typically: the thresholds would no longer rise with the rank.
-        toast.error(t("tiers.moveFailed", { name: tier.name }), {
-          description: e instanceof Error ? e.message : undefined,
-        })
-        return
-      }
-      toast.success(t("tiers.moved", { name: tier.name, rank: neighbour.rank }))
-    },
-    [t, updateTier]
-  )
 
   const onDelete = useCallback(
     async (tier: AdminLoyaltyTier) => {
@@ -250,11 +205,7 @@ export const TiersSection = () => {
     [t, deleteTier]
   )
 
-  const columns = useColumns(i18n, rows.length, measure, currencyCode, {
-    onEdit,
-    onMove,
-    onDelete,
-  })
+  const columns = useColumns(i18n, measure, currencyCode, { onEdit, onDelete })
   const table = useDataTable({
     columns,
     data: rows,

@@ -357,11 +357,7 @@ const en = {
   "tiers.priority.high": "High",
   "tiers.priority.urgent": "Urgent",
   "tiers.action.edit": "Edit",
-  "tiers.action.moveUp": "Move up",
-  "tiers.action.moveDown": "Move down",
   "tiers.action.delete": "Delete",
-  "tiers.moved": "\"{name}\" moved to rank {rank}",
-  "tiers.moveFailed": "Couldn't move \"{name}\"",
   "tiers.delete.title": "Delete tier?",
   "tiers.delete.description": "\"{name}\" will be deleted. It has no members.",
   "tiers.delete.descriptionMembers":
@@ -735,11 +731,7 @@ const zhCN: CrmMessages = {
   "tiers.priority.high": "高",
   "tiers.priority.urgent": "紧急",
   "tiers.action.edit": "编辑",
-  "tiers.action.moveUp": "上移",
-  "tiers.action.moveDown": "下移",
   "tiers.action.delete": "删除",
-  "tiers.moved": "“{name}”已移至排序 {rank}",
-  "tiers.moveFailed": "无法移动“{name}”",
   "tiers.delete.title": "删除等级？",
   "tiers.delete.description": "将删除“{name}”。该等级没有会员。",
   "tiers.delete.descriptionMembers":
