@@ -127,8 +127,8 @@ export type UseUpdateLoyaltyTierOptions = UseMutationOptions<
 
 /**
  * A partial update (`POST /admin/loyalty/tiers/:id`), the id given to
- * `mutate` so one hook serves the drawer and every row's Move up / Move
- * down. Sending `rank` moves the tier and shifts the others. Options spread
+ * `mutate` so one hook serves the drawer and any other caller.
+ * Sending `rank` moves the tier and shifts the others. Options spread
  * first, our `onSuccess` last.
  */
 export const useUpdateLoyaltyTier = (options?: UseUpdateLoyaltyTierOptions) =>
