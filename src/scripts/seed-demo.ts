@@ -54,6 +54,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
+import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
 import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
 import {
@@ -876,6 +877,11 @@ export default async function seedDemo({ container }: ExecArgs) {
   await activatePointsWorkflow(container).run({ input: { due_before: now, limit: 10_000 } })
   await expirePointsWorkflow(container).run({ input: { now, limit: 10_000 } })
   step("Loyalty points earned, vested and expired")
+
+  // The order history as an installation finds it: the back-fill records
+  // its facts and places every member on the tier ladder.
+  const facts = await backfillOrderFacts(container)
+  step(`Order facts back-filled (${facts.orders} orders), tiers evaluated`)
 
   const seededAt = new Date().toISOString()
   await updateRegionsWorkflow(container).run({

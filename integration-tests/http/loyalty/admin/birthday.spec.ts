@@ -3,6 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { awardBirthdayBonusesWorkflow } from "../../../../src/workflows/loyalty/workflows/award-birthday-bonuses"
+import { reevaluateAllTiers } from "../../../../src/workflows/tiers/evaluate-and-follow-up"
+import { saveTierWorkflow } from "../../../../src/workflows/tiers/workflows/save-tier"
 import { deliver } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 
@@ -44,6 +46,20 @@ medusaIntegrationTestRunner({
       await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: birthday } })
 
       expect(await bonusesOf(customer.id)).toEqual([[100, `bonus:birthday:${customer.id}:${birthday.getUTCFullYear()}`]])
+    })
+
+    it("a member's tier may set its own birthday bonus; members without a tier get the settings' bonus", async () => {
+      const basic = (await loyalty().tierLadder()).find((tier) => tier.rank === 0)!
+      await saveTierWorkflow(getContainer()).run({ input: { id: basic.id, birthday_bonus_points: 40 } })
+      const placed = await member("tiered@crm.test", "1990-06-11")
+      await reevaluateAllTiers(getContainer())
+      const unplaced = await member("untiered@crm.test", "1991-06-11")
+      const birthday = nextOccurrence("06-11", 31)
+
+      await awardBirthdayBonusesWorkflow(getContainer()).run({ input: { day: birthday } })
+
+      expect((await bonusesOf(placed.id)).map(([points]) => points)).toEqual([40])
+      expect((await bonusesOf(unplaced.id)).map(([points]) => points)).toEqual([100])
     })
 
     it("does not pay a birthday entered less than 30 days before it, but does the year after", async () => {

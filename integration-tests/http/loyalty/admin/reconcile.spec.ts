@@ -1,10 +1,11 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import reconcileOrderPointsJob from "../../../../src/jobs/reconcile-order-points"
 import { registerCustomer } from "../../../helpers/auth"
+import { subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
 
@@ -68,7 +69,7 @@ medusaIntegrationTestRunner({
     })
 
     it("changes nothing for an order whose events arrived", async () => {
-      const earned = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS))
+      const earned = subscribersOf(getContainer(), "order.placed")
       const order = await placeOrderThroughStore(api, fixtures, customer.headers, 1)
       await earned
       await ageOrders([order.id])

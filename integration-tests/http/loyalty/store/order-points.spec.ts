@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
@@ -6,7 +6,7 @@ import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { activatePointsWorkflow } from "../../../../src/workflows/loyalty/workflows/activate-points"
 import { earnOrderPointsWorkflow } from "../../../../src/workflows/loyalty/workflows/earn-order-points"
 import { registerCustomer } from "../../../helpers/auth"
-import { deliver } from "../../../helpers/events"
+import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
 
@@ -37,7 +37,7 @@ medusaIntegrationTestRunner({
       }))
 
     const checkout = async (quantity: number) => {
-      const earned = TestEventUtils.waitSubscribersExecution("order.placed", getContainer().resolve(Modules.EVENT_BUS))
+      const earned = subscribersOf(getContainer(), "order.placed")
       const order = await placeOrderThroughStore(api, fixtures, customer.headers, quantity)
       await earned
       return order
@@ -97,7 +97,7 @@ medusaIntegrationTestRunner({
     it("a cancelled order takes its points back, even when the cancel is delivered twice", async () => {
       const order = await checkout(2)
 
-      const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", getContainer().resolve(Modules.EVENT_BUS))
+      const canceled = subscribersOf(getContainer(), "order.canceled")
       await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
       await canceled
       await deliver(getContainer(), "order.canceled", { id: order.id }, 2)

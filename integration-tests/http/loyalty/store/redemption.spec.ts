@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
@@ -6,7 +6,7 @@ import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import releaseExpiredHoldsJob from "../../../../src/jobs/release-expired-holds"
 import { createAdminUser, Headers, registerCustomer } from "../../../helpers/auth"
-import { deliver } from "../../../helpers/events"
+import { deliver, subscribersOf } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 import {
   completeCartThroughStore,
@@ -18,7 +18,7 @@ import {
 jest.setTimeout(240 * 1000)
 
 const waitFor = (container: MedusaContainer, event: string) =>
-  TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
+  subscribersOf(container, event)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { CrmModules } from "../../../../src/types/modules"
 import { LoyaltyEvents } from "../../../../src/workflows/loyalty/events"
 import { reevaluateAllTiers } from "../../../../src/workflows/tiers/evaluate-and-follow-up"
 import { createAdminUser, registerCustomer } from "../../../helpers/auth"
@@ -8,6 +9,7 @@ import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createCartThroughStore, createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
 import { loyaltyOf, tierNameOf, tiersByName } from "../../../helpers/tiers"
+import { createShippingFixtures } from "../../../helpers/shipping"
 import { clearRecordedNotifications, recordedNotifications } from "../../../providers/notification-recorder/service"
 
 jest.setTimeout(240 * 1000)
@@ -90,19 +92,62 @@ medusaIntegrationTestRunner({
       await setThreshold("Gold", 50)
       const gold = await member("gold@crm.test")
       const basic = await member("basic@crm.test")
-      await checkout(gold.headers, 2) // 50 EUR: Gold (5 % off)
+      await checkout(gold.headers, 2) // 50 EUR: Gold (5 % off, free shipping)
       expect(await tierNameOf(getContainer(), gold.customerId)).toEqual("Gold")
+      // From here on the product ships (it joins the shipping profile).
+      const shipping = await createShippingFixtures(getContainer(), fixtures, 5)
 
-      const goldCart = await createCartThroughStore(api, fixtures, gold.headers, 4) // 100 EUR
-      const basicCart = await createCartThroughStore(api, fixtures, basic.headers, 4)
-      const { cart: goldTotals } = (await api.get(`/store/carts/${goldCart}`, { headers: gold.headers })).data
-      const { cart: basicTotals } = (await api.get(`/store/carts/${basicCart}`, { headers: basic.headers })).data
+      /** A cart of 4 x 25 EUR with standard shipping (5 EUR) to Berlin, as a storefront builds it. */
+      const shippedCart = async (headers: Record<string, string>) => {
+        const cartId = await createCartThroughStore(api, fixtures, headers, 4)
+        await api.post(
+          `/store/carts/${cartId}`,
+          { shipping_address: { first_name: "T", last_name: "T", address_1: "Hauptstraße 5", city: "Berlin", postal_code: "10115", country_code: "de" } },
+          { headers }
+        )
+        await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: shipping.shippingOptionId }, { headers })
+        return (await api.get(`/store/carts/${cartId}`, { headers })).data.cart
+      }
+      const goldCart = await shippedCart(gold.headers)
+      const basicCart = await shippedCart(basic.headers)
 
-      expect(goldTotals.discount_total).toEqual(5)
-      expect(goldTotals.total).toEqual(95)
-      expect(goldTotals.promotions.map((p: any) => p.code)).toEqual([expect.stringMatching(/^CRM-TIER-DISCOUNT-/)])
-      expect(basicTotals.discount_total).toEqual(0)
-      expect(basicTotals.total).toEqual(100)
+      expect(goldCart.item_total).toEqual(95)
+      expect(goldCart.shipping_total).toEqual(0)
+      expect(goldCart.total).toEqual(95)
+      expect(goldCart.promotions.map((p: any) => p.code).sort()).toEqual([
+        expect.stringMatching(/^CRM-TIER-DISCOUNT-/),
+        expect.stringMatching(/^CRM-TIER-SHIPPING-/),
+      ])
+      expect(basicCart.discount_total).toEqual(0)
+      expect(basicCart.total).toEqual(105)
+    })
+
+    it("with tiers earned in points, the order's points count once credited, pending included", async () => {
+      await api.post("/admin/loyalty/settings", { tier_measure: "points" }, admin)
+      await setThreshold("Silver", 50)
+      const buyer = await member("points@crm.test")
+      await checkout(buyer.headers, 2) // 50 EUR: 50 pending points
+
+      expect(await tierNameOf(getContainer(), buyer.customerId)).toEqual("Silver")
+      const account = await storeAccount(buyer.headers)
+      expect(account.points_to_next_tier).toEqual(1450)
+      expect(account.spend_to_next_tier).toBeNull()
+      expect(account.tier_progress).toEqual(expect.objectContaining({ measure: "points", value: 50, currency_code: null }))
+    })
+
+    it("order.canceled delivered twice rewrites the order's facts once: its spend stops counting", async () => {
+      const buyer = await member("facts@crm.test")
+      const order = await checkout(buyer.headers, 4)
+      await cancelOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
+      await deliver(getContainer(), "order.canceled", { id: order.id }, 2)
+
+      const facts = await getContainer().resolve(CrmModules.ORDER_FACTS).listOrderFacts({ order_id: order.id })
+      expect(facts).toHaveLength(1)
+      expect(facts[0]).toEqual(expect.objectContaining({ status: "canceled", customer_id: buyer.customerId }))
+      expect(facts[0].canceled_at).toBeTruthy()
+      const lines = await getContainer().resolve(CrmModules.ORDER_FACTS).listOrderLineFacts({ order_id: order.id })
+      expect(lines).toHaveLength(1)
+      expect((await storeAccount(buyer.headers)).tier_progress.value).toEqual(0)
     })
 
     it("points are multiplied by the tier's multiplier", async () => {

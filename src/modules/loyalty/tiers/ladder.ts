@@ -64,6 +64,12 @@ export function windowStart(
   return start
 }
 
+/** Whether the tier still needs its customer group, or a promotion one of its benefits calls for. */
+export const lacksBenefits = (tier: LoyaltyTierDTO) =>
+  !tier.customer_group_id ||
+  (tier.discount_percent > 0 && !tier.discount_promotion_id) ||
+  (tier.free_shipping && !tier.shipping_promotion_id)
+
 export function benefitsOf(tier: LoyaltyTierDTO): TierBenefits {
   return {
     multiplier: tier.multiplier,

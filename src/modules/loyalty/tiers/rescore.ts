@@ -76,6 +76,10 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
                 updated_at = now()
            FROM decided d
           WHERE a.id = d.id AND d.action IS NOT NULL
+            -- Only from the state it was decided on: a concurrent re-score of the
+            -- same member (two orders at once) finds the row changed and skips it.
+            AND a.tier_id IS NOT DISTINCT FROM d.previous_tier_id
+            AND a.tier_below_since IS NOT DISTINCT FROM d.tier_below_since
          RETURNING a.id, a.customer_id, d.previous_tier_id, a.tier_id, d.action, d.value
        ),
        logged AS (

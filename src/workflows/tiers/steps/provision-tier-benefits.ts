@@ -10,6 +10,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { lacksBenefits } from "../../../modules/loyalty/tiers/ladder"
 import { tierPromotionOf, TierPromotionKind } from "../../../modules/loyalty/tiers/tier-promotions"
 import { CrmModules } from "../../../types/modules"
 import type { LoyaltyTierDTO } from "../../../types/tiers"
@@ -19,11 +20,6 @@ export const provisionTierBenefitsStepId = "crm-provision-tier-benefits"
 type Created = { group_ids: string[]; promotion_ids: string[] }
 
 export type ProvisionTierBenefitsInput = { only_missing?: boolean }
-
-const lacksBenefits = (tier: LoyaltyTierDTO) =>
-  !tier.customer_group_id ||
-  (tier.discount_percent > 0 && !tier.discount_promotion_id) ||
-  (tier.free_shipping && !tier.shipping_promotion_id)
 
 const groupNameOf = (tier: LoyaltyTierDTO) => `Loyalty tier: ${tier.name}`
 
