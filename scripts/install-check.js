@@ -285,6 +285,7 @@ async function buildAndPack() {
   const has = (file) => entries.includes(`package/${file}`)
 
   check("ships .medusa/server/src/modules/loyalty/index.js", has(".medusa/server/src/modules/loyalty/index.js"))
+  check("ships .medusa/server/src/modules/order-facts/index.js", has(".medusa/server/src/modules/order-facts/index.js"))
   check(
     "ships the loyalty module's migrations",
     entries.some((e) => /^package\/\.medusa\/server\/src\/modules\/loyalty\/migrations\/Migration[^/]*\.js$/.test(e))
@@ -621,6 +622,24 @@ async function checkRoutes(base, storeDbUrl, admin) {
 
   const { rows: accounts } = await sql(storeDbUrl, "select id from crm_loyalty_account where customer_id = $1", [customerId])
   check("the account is a row in crm_loyalty_account", accounts.length === 1 && accounts[0].id === acc?.id)
+
+  const tiers = await call("GET", "/store/loyalty/tiers", { key })
+  const names = (tiers.json?.tiers ?? []).map((tier) => tier.name)
+  check(
+    "GET /store/loyalty/tiers answers 200 with the default ladder, without login",
+    tiers.status === 200 && names.join(",") === "Basic,Silver,Gold,Diamond",
+    `${tiers.status} ${names.join(", ") || tiers.text}`
+  )
+  const adminTiers = await call("GET", "/admin/loyalty/tiers", { token: adminToken })
+  const groupIds = (adminTiers.json?.tiers ?? []).map((tier) => tier.customer_group_id).filter(Boolean)
+  check("GET /admin/loyalty/tiers answers 200 with the ladder", adminTiers.status === 200 && adminTiers.json.tiers.length === 4, `${adminTiers.status}`)
+  const evaluation = await call("POST", "/admin/loyalty/tiers/evaluate", { token: adminToken })
+  const { rows: groups } = await sql(storeDbUrl, "select count(*)::int as n from customer_group where deleted_at is null and name like 'Loyalty tier: %'")
+  check(
+    "POST /admin/loyalty/tiers/evaluate places the member and each tier gets its customer group",
+    evaluation.status === 200 && evaluation.json?.evaluation?.upgraded === 1 && groups[0].n === 4,
+    `${evaluation.status} ${JSON.stringify(evaluation.json?.evaluation ?? evaluation.text)}, ${groups[0].n} groups, ${groupIds.length} before`
+  )
 }
 
 /**
@@ -818,6 +837,11 @@ async function main() {
         )
         const tables = rows.map((row) => row.table_name)
         check("db:migrate ran the plugin's migrations (crm_loyalty_account exists)", tables.includes("crm_loyalty_account"), tables.join(", "))
+        check(
+          "db:migrate ran the order-facts module's migrations (crm_order_fact, crm_order_line_fact)",
+          tables.includes("crm_order_fact") && tables.includes("crm_order_line_fact"),
+          tables.join(", ")
+        )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })
       }),
       phase("medusa build (alongside)", async () => {
