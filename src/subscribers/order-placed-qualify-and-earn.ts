@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { recordOrderFactsWorkflow } from "../workflows/order-facts/workflows/record-order-facts"
-import { upgradeTiersAfterOrder } from "../workflows/tiers/evaluate-and-follow-up"
+import { upgradeTiers } from "../workflows/tiers/evaluate-and-follow-up"
 
 /**
  * In this order, so the order that lifts a member into a tier already earns
@@ -13,9 +13,9 @@ import { upgradeTiersAfterOrder } from "../workflows/tiers/evaluate-and-follow-u
  */
 export default async function qualifyAndEarnOnOrderPlaced({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
   const { result: facts } = await recordOrderFactsWorkflow(container).run({ input: { order_ids: [data.id] } })
-  await upgradeTiersAfterOrder(container, facts.customer_ids)
+  await upgradeTiers(container, facts.customer_ids, "order")
   await earnOrderPointsWorkflow(container).run({ input: { order_id: data.id } })
-  await upgradeTiersAfterOrder(container, facts.customer_ids)
+  await upgradeTiers(container, facts.customer_ids, "order")
 }
 
 export const config: SubscriberConfig = {

@@ -98,7 +98,7 @@ export type LoyaltyTierChangeDTO = {
   previous_tier_id: string | null
   tier_id: string | null
   direction: "up" | "down"
-  reason: "order" | "evaluation" | "tier_deleted"
+  reason: "signup" | "order" | "evaluation" | "tier_deleted"
   qualifying_value: number | null
   processed_at: Date | string | null
   created_at: Date | string

@@ -97,7 +97,7 @@ export type RescoreMembersInput = {
   /** Only these customers (the order path); every member when absent. */
   customer_ids?: string[]
   upgrade_only: boolean
-  reason: "order" | "evaluation"
+  reason: "signup" | "order" | "evaluation"
   now?: Date | string
 }
 

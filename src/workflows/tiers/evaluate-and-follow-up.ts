@@ -9,13 +9,17 @@ import { syncTierGroupsWorkflow } from "./workflows/sync-tier-groups"
 const CHANGES_PER_RUN = 500
 const MEMBERS_PER_PAGE = 1000
 
-/** The `order.placed` path: the order's customers move up if they now qualify, and their moves are followed up at once. */
-export async function upgradeTiersAfterOrder(container: MedusaContainer, customerIds: string[]) {
+/**
+ * The `order.placed` and sign-up path: the customers move up if they now
+ * qualify (a new member onto the lowest tier), and their moves are followed
+ * up at once.
+ */
+export async function upgradeTiers(container: MedusaContainer, customerIds: string[], reason: "signup" | "order") {
   if (!customerIds.length) {
     return
   }
   await evaluateTiersWorkflow(container).run({
-    input: { customer_ids: customerIds, upgrade_only: true, reason: "order" },
+    input: { customer_ids: customerIds, upgrade_only: true, reason },
   })
   await followUpTierChanges(container, customerIds)
 }

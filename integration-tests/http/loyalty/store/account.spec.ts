@@ -4,6 +4,7 @@ import { createCrmClient } from "../../../../src/client"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { createPublishableKey, registerCustomer } from "../../../helpers/auth"
+import { subscribersOf } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 
 jest.setTimeout(120 * 1000)
@@ -19,8 +20,10 @@ medusaIntegrationTestRunner({
     })
 
     describe("GET /store/loyalty/account", () => {
-      it("answers the logged-in customer's account with zero balances", async () => {
+      it("answers the logged-in customer's account with zero balances, on the lowest tier since sign-up", async () => {
+        const signedUp = subscribersOf(getContainer(), "customer.created")
         const customer = await registerCustomer(api, publishableKey, "ada@crm.test")
+        await signedUp
 
         const response = await api.get("/store/loyalty/account", { headers: customer.headers })
 
@@ -34,9 +37,20 @@ medusaIntegrationTestRunner({
           held_points: 0,
           lifetime_points: 0,
           referral_code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{8}$/),
-          tier: null,
-          next_tier: null,
+          tier: expect.objectContaining({ name: "Basic", rank: 0, threshold: 0 }),
+          tier_since: expect.any(String),
+          next_tier: expect.objectContaining({ name: "Silver", rank: 1, threshold: 500 }),
           points_to_next_tier: null,
+          spend_to_next_tier: 500,
+          tier_progress: {
+            measure: "spend",
+            period: "rolling",
+            value: 0,
+            currency_code: expect.any(String),
+            window_starts_at: expect.any(String),
+            remaining: 500,
+            grace_ends_at: null,
+          },
           expiring_points: [],
         })
       })

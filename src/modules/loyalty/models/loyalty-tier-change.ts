@@ -16,8 +16,8 @@ const LoyaltyTierChange = model
       previous_tier_id: model.text().nullable(),
       tier_id: model.text().nullable(),
       direction: model.enum(["up", "down"]),
-      /** What moved the member: an order, a re-evaluation, a deleted tier. */
-      reason: model.enum(["order", "evaluation", "tier_deleted"]),
+      /** What moved the member: signing up, an order, a re-evaluation, a deleted tier. */
+      reason: model.enum(["signup", "order", "evaluation", "tier_deleted"]),
       /** The measure when the move was decided. */
       qualifying_value: model.bigNumber().nullable(),
       processed_at: model.dateTime().nullable(),

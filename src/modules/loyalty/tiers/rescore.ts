@@ -8,7 +8,7 @@ export type RescoreInput = MeasureScope & {
   grace_days: number
   /** The order path: move members up (or clear their grace), never down. */
   upgrade_only: boolean
-  reason: "order" | "evaluation"
+  reason: "signup" | "order" | "evaluation"
 }
 
 export type RescoreCounts = {
