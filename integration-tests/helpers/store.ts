@@ -7,6 +7,7 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
+import { subscribersOf } from "./events"
 
 export type StoreFixtures = {
   publishableKey: string
@@ -131,4 +132,18 @@ export async function placeOrderThroughStore(
 ): Promise<{ id: string; cartId: string; total: number }> {
   const cartId = await createCartThroughStore(api, fixtures, customerHeaders, quantity)
   return completeCartThroughStore(api, customerHeaders, cartId)
+}
+
+/** A storefront checkout that returns once the `order.placed` subscribers (facts, tiers, points) have run. */
+export async function placeOrderAndWait(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  fixtures: StoreFixtures,
+  customerHeaders: Record<string, string>,
+  quantity = 1
+) {
+  const handled = subscribersOf(container, "order.placed")
+  const order = await placeOrderThroughStore(api, fixtures, customerHeaders, quantity)
+  await handled
+  return order
 }

@@ -6,7 +6,7 @@ import { reevaluateAllTiers } from "../../../../src/workflows/tiers/evaluate-and
 import { createAdminUser, registerCustomer } from "../../../helpers/auth"
 import { subscribersOf } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
-import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 import { accountTiers, loyaltyOf, tierGroupMemberships, tierNameOf, tiersByName } from "../../../helpers/tiers"
 
 jest.setTimeout(240 * 1000)
@@ -23,13 +23,15 @@ medusaIntegrationTestRunner({
       admin = await createAdminUser(getContainer())
     })
 
-    const member = (email: string) => registerCustomer(api, fixtures.publishableKey, email)
-    const checkout = async (headers: Record<string, string>, quantity: number) => {
-      const handled = subscribersOf(getContainer(), "order.placed")
-      const order = await placeOrderThroughStore(api, fixtures, headers, quantity)
-      await handled
-      return order
+    /** A registered customer, once their sign-up (account, lowest tier) is handled. */
+    const member = async (email: string) => {
+      const signedUp = subscribersOf(getContainer(), "customer.created")
+      const customer = await registerCustomer(api, fixtures.publishableKey, email)
+      await signedUp
+      return customer
     }
+    const checkout = (headers: Record<string, string>, quantity: number) =>
+      placeOrderAndWait(api, getContainer(), fixtures, headers, quantity)
 
     it("lists the default ladder with member counts; each tier has its customer group", async () => {
       const buyer = await member("silver@crm.test")

@@ -7,7 +7,7 @@ import { reevaluateAllTiers } from "../../../../src/workflows/tiers/evaluate-and
 import { createAdminUser, registerCustomer } from "../../../helpers/auth"
 import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
-import { createCartThroughStore, createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createCartThroughStore, createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 import { loyaltyOf, tierNameOf, tiersByName } from "../../../helpers/tiers"
 import { createShippingFixtures } from "../../../helpers/shipping"
 import { clearRecordedNotifications, recordedNotifications } from "../../../providers/notification-recorder/service"
@@ -29,14 +29,15 @@ medusaIntegrationTestRunner({
       admin = await createAdminUser(getContainer())
     })
 
-    const member = (email: string) => registerCustomer(api, fixtures.publishableKey, email)
-    /** A storefront checkout of `quantity` x 25 EUR, waiting for the order.placed handling. */
-    const checkout = async (headers: Record<string, string>, quantity: number) => {
-      const handled = subscribersOf(getContainer(), "order.placed")
-      const order = await placeOrderThroughStore(api, fixtures, headers, quantity)
-      await handled
-      return order
+    /** A registered customer, once their sign-up (account, lowest tier) is handled. */
+    const member = async (email: string) => {
+      const signedUp = subscribersOf(getContainer(), "customer.created")
+      const customer = await registerCustomer(api, fixtures.publishableKey, email)
+      await signedUp
+      return customer
     }
+    const checkout = (headers: Record<string, string>, quantity: number) =>
+      placeOrderAndWait(api, getContainer(), fixtures, headers, quantity)
     const setThreshold = async (name: string, threshold: number) => {
       const tier = (await tiersByName(getContainer()))[name]
       await api.post(`/admin/loyalty/tiers/${tier.id}`, { threshold }, admin)
@@ -76,14 +77,21 @@ medusaIntegrationTestRunner({
       const order = await checkout(buyer.headers, 20)
       await deliver(getContainer(), "order.placed", { id: order.id }, 2)
 
-      const changes = await loyaltyOf(getContainer()).listLoyaltyTierChanges({ customer_id: buyer.customerId })
-      expect(changes.map((c) => c.direction)).toEqual(["up"])
+      const tiers = await tiersByName(getContainer())
+      const changes = await loyaltyOf(getContainer()).listLoyaltyTierChanges(
+        { customer_id: buyer.customerId },
+        { order: { created_at: "ASC" } }
+      )
+      // Basic at sign-up, Silver with the order: each once.
+      expect(changes.map((c) => [c.reason, c.previous_tier_id, c.tier_id])).toEqual([
+        ["signup", null, tiers.Basic.id],
+        ["order", tiers.Basic.id, tiers.Silver.id],
+      ])
       const mails = recordedNotifications().filter((n) => n.template === "loyalty-tier-upgraded")
       expect(mails).toHaveLength(1)
       expect(mails[0].to).toEqual("upgrade@crm.test")
-      const silverEvents = events.filter((e) => e.customer_id === buyer.customerId)
-      expect(silverEvents).toEqual([
-        expect.objectContaining({ previous_tier_id: null, tier_name: "Silver", direction: "up" }),
+      expect(events.filter((e) => e.customer_id === buyer.customerId && e.tier_name === "Silver")).toEqual([
+        expect.objectContaining({ previous_tier_name: "Basic", previous_tier_id: tiers.Basic.id, direction: "up" }),
       ])
     })
 
