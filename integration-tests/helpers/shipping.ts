@@ -17,6 +17,8 @@ export type ShippingFixtures = {
   locationId: string
   /** "Standard" shipping, `price` EUR flat, to Germany and France. */
   shippingOptionId: string
+  /** Free returns to the warehouse. */
+  returnOptionId: string
   price: number
 }
 
@@ -94,7 +96,7 @@ export async function createShippingFixtures(
   })
 
   const {
-    result: [option],
+    result: [option, returnOption],
   } = await createShippingOptionsWorkflow(container).run({
     input: [
       {
@@ -110,8 +112,21 @@ export async function createShippingFixtures(
           { attribute: "is_return", value: "false", operator: "eq" },
         ],
       },
+      {
+        name: "Return",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: zone.id,
+        shipping_profile_id: profileId,
+        type: { label: "Return", description: "Free returns.", code: "return" },
+        prices: [{ currency_code: "eur", amount: 0 }],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "true", operator: "eq" },
+        ],
+      },
     ],
   })
 
-  return { locationId: location.id, shippingOptionId: option.id, price }
+  return { locationId: location.id, shippingOptionId: option.id, returnOptionId: returnOption.id, price }
 }

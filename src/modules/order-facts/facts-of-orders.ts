@@ -17,9 +17,13 @@ export type OrderForFacts = {
     product_id: string | null
     variant_id: string | null
     quantity: unknown
+    /** Medusa's line totals cover the quantity not returned (received or dismissed). */
     total: unknown
     tax_total: unknown
-    detail?: { return_received_quantity?: unknown } | null
+    return_received_total?: unknown
+    return_dismissed_total?: unknown
+    tax_lines?: { rate: unknown }[] | null
+    detail?: { return_received_quantity?: unknown; return_dismissed_quantity?: unknown } | null
     product?: { collection_id?: string | null; categories?: { id: string }[] | null } | null
   }[]
   returns?: { received_at: Date | string | null }[] | null
@@ -42,6 +46,10 @@ export const ORDER_FACT_FIELDS = [
   "items.total",
   "items.tax_total",
   "items.detail.return_received_quantity",
+  "items.detail.return_dismissed_quantity",
+  "items.return_received_total",
+  "items.return_dismissed_total",
+  "items.tax_lines.rate",
   "items.product.collection_id",
   "items.product.categories.id",
   "returns.received_at",
@@ -61,9 +69,9 @@ const asDate = (value: Date | string | null | undefined) => (value ? new Date(va
 
 /**
  * The facts of the given orders. A line's spend is its total after discounts
- * without tax; the order's spend is the sum of its lines (shipping left out),
- * and its returned spend the received returns' share of each line. Draft
- * orders have no facts.
+ * without tax, for the whole quantity ordered; the order's spend is the sum
+ * of its lines (shipping left out), and its returned spend the part of it
+ * returned (received or dismissed). Draft orders have no facts.
  */
 export function factsOfOrders(orders: OrderForFacts[], conversion: Conversion): OrderFactsInput {
   const facts: OrderFactsInput = { orders: [], lines: [] }
@@ -78,15 +86,11 @@ export function factsOfOrders(orders: OrderForFacts[], conversion: Conversion): 
     let returned = MathBN.convert(0)
     let itemCount = 0
     for (const item of (order.items ?? []).filter(Boolean)) {
-      const quantity = Number(plain(item.quantity))
-      const lineSpend = MathBN.mult(MathBN.sub(plain(item.total), plain(item.tax_total)), rate)
-      const returnedQuantity = Math.min(Number(plain(item.detail?.return_received_quantity)), quantity)
-      spend = MathBN.add(spend, lineSpend)
-      if (returnedQuantity > 0 && quantity > 0) {
-        returned = MathBN.add(returned, MathBN.div(MathBN.mult(lineSpend, returnedQuantity), quantity))
-      }
+      const { quantity, returnedQuantity, spend: gross, returned: back } = lineSpend(item, rate)
+      spend = MathBN.add(spend, gross)
+      returned = MathBN.add(returned, back)
       itemCount += quantity
-      facts.lines.push(lineFact(order, item, { quantity, returnedQuantity, spend: lineSpend, placedAt, canceledAt }))
+      facts.lines.push(lineFact(order, item, { quantity, returnedQuantity, spend: gross, placedAt, canceledAt }))
     }
     const receivedAt = (order.returns ?? [])
       .map((r) => asDate(r?.received_at))
@@ -111,10 +115,45 @@ export function factsOfOrders(orders: OrderForFacts[], conversion: Conversion): 
   return facts
 }
 
+type Decimal = ReturnType<typeof MathBN.convert>
+
+/**
+ * A line's spend for its whole quantity and the part returned, in the
+ * default currency, without tax. Medusa totals a line over the quantity
+ * still kept, so the per-unit amount comes from that; a line returned in
+ * full has no such total and is valued from its returned totals (which
+ * include tax) less its tax rates.
+ */
+export function lineSpend(item: OrderForFacts["items"][number], rate: number) {
+  const quantity = Number(plain(item.quantity))
+  const returnedQuantity = Math.min(
+    Number(plain(item.detail?.return_received_quantity)) + Number(plain(item.detail?.return_dismissed_quantity)),
+    quantity
+  )
+  const kept = quantity - returnedQuantity
+  let perUnit: Decimal
+  if (kept > 0) {
+    perUnit = MathBN.div(MathBN.sub(plain(item.total), plain(item.tax_total)), kept)
+  } else if (quantity > 0) {
+    const taxRate = (item.tax_lines ?? []).reduce((sum, line) => sum + Number(plain(line?.rate)), 0)
+    const returnedGross = MathBN.add(plain(item.return_received_total), plain(item.return_dismissed_total))
+    perUnit = MathBN.div(MathBN.div(returnedGross, 1 + taxRate / 100), quantity)
+  } else {
+    perUnit = MathBN.convert(0)
+  }
+  const unit = MathBN.mult(perUnit, rate)
+  return {
+    quantity,
+    returnedQuantity,
+    spend: MathBN.mult(unit, quantity),
+    returned: MathBN.mult(unit, returnedQuantity),
+  }
+}
+
 function lineFact(
   order: OrderForFacts,
   item: OrderForFacts["items"][number],
-  line: { quantity: number; returnedQuantity: number; spend: ReturnType<typeof MathBN.convert>; placedAt: Date; canceledAt: Date | null }
+  line: { quantity: number; returnedQuantity: number; spend: Decimal; placedAt: Date; canceledAt: Date | null }
 ): OrderLineFactInput {
   return {
     line_id: item.id,
@@ -133,4 +172,4 @@ function lineFact(
 }
 
 /** Four decimals: enough for any currency's minor unit after conversion. */
-const decimal = (value: ReturnType<typeof MathBN.convert>) => value.decimalPlaces(4).toFixed()
+const decimal = (value: Decimal) => value.decimalPlaces(4).toFixed()

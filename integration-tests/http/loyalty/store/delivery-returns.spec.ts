@@ -1,6 +1,16 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createOrderFulfillmentWorkflow, markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  beginReceiveReturnWorkflow,
+  beginReturnOrderWorkflow,
+  confirmReturnReceiveWorkflow,
+  confirmReturnRequestWorkflow,
+  createOrderFulfillmentWorkflow,
+  createReturnShippingMethodWorkflow,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  receiveItemReturnRequestWorkflow,
+  requestItemReturnWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { registerCustomer } from "../../../helpers/auth"
@@ -128,6 +138,40 @@ medusaIntegrationTestRunner({
       await deliver(getContainer(), "order.return_received", { order_id: order.id, return_id: rest.id })
       expect((await account()).points_balance).toEqual(0)
       expect((await account()).lifetime_points).toEqual(0)
+    })
+
+    it("a return received through Medusa's return flow stops counting towards tiers, and takes back its points", async () => {
+      const container = getContainer()
+      const order = await checkout(4) // 100 EUR of items
+      await fulfilAndDeliver(order.id)
+      const [item] = (await container.resolve(Modules.ORDER).retrieveOrder(order.id, { relations: ["items"] })).items!
+
+      // As the admin does it: request the return, confirm it, receive the item.
+      const { result: change } = await beginReturnOrderWorkflow(container).run({
+        input: { order_id: order.id, location_id: shipping.locationId },
+      })
+      const returnId = change.return_id!
+      const items = [{ id: item.id, quantity: 1 }]
+      await requestItemReturnWorkflow(container).run({ input: { return_id: returnId, items } })
+      await createReturnShippingMethodWorkflow(container).run({
+        input: { return_id: returnId, shipping_option_id: shipping.returnOptionId },
+      })
+      await confirmReturnRequestWorkflow(container).run({ input: { return_id: returnId } })
+      await beginReceiveReturnWorkflow(container).run({ input: { return_id: returnId } })
+      await receiveItemReturnRequestWorkflow(container).run({ input: { return_id: returnId, items } })
+      const received = subscribersOf(container, "order.return_received")
+      await confirmReturnReceiveWorkflow(container).run({ input: { return_id: returnId } })
+      await received
+
+      const facts = container.resolve(CrmModules.ORDER_FACTS)
+      const [fact] = await facts.listOrderFacts({ order_id: order.id })
+      expect([Number(fact.spend), Number(fact.returned_spend)]).toEqual([100, 25])
+      expect(fact.returned_at).toBeTruthy()
+      const [line] = await facts.listOrderLineFacts({ order_id: order.id })
+      expect([line.quantity, line.returned_quantity]).toEqual([4, 1])
+      const account = (await api.get("/store/loyalty/account", { headers: customer.headers })).data.loyalty_account
+      expect(account.tier_progress.value).toEqual(75)
+      expect(account.points_balance).toEqual(75)
     })
 
     it("a return before the points vest takes them from the pending points", async () => {

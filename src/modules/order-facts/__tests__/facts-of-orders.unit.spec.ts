@@ -16,9 +16,10 @@ const order = (over: Partial<OrderForFacts> = {}): OrderForFacts => ({
       product_id: "prod_1",
       variant_id: "var_1",
       quantity: 4,
-      total: 110,
-      tax_total: 10,
-      detail: { return_received_quantity: 1 },
+      // Medusa totals the 3 kept: 3 x 25 net + 10 % tax.
+      total: 82.5,
+      tax_total: 7.5,
+      detail: { return_received_quantity: 1, return_dismissed_quantity: 0 },
       product: { collection_id: "col_1", categories: [{ id: "cat_1" }, { id: "cat_2" }] },
     },
   ],
@@ -36,6 +37,27 @@ describe("factsOfOrders", () => {
     expect(facts.lines[0]).toEqual(
       expect.objectContaining({ spend: "50", quantity: 4, returned_quantity: 1, category_ids: ["cat_1", "cat_2"], collection_id: "col_1" })
     )
+  })
+
+  it("values a line returned in full from its returned totals, less tax", () => {
+    const returnedInFull = order({
+      items: [
+        {
+          id: "item_2",
+          product_id: "prod_1",
+          variant_id: "var_1",
+          quantity: 2,
+          total: 0,
+          tax_total: 0,
+          return_received_total: 44, // 2 x 20 net + 10 % tax
+          tax_lines: [{ rate: 10 }],
+          detail: { return_received_quantity: 2 },
+        },
+      ],
+    })
+    const facts = factsOfOrders([returnedInFull], { default_currency: "usd", rates: {} })
+    expect([facts.orders[0].spend, facts.orders[0].returned_spend]).toEqual(["40", "40"])
+    expect(facts.lines[0]).toEqual(expect.objectContaining({ returned_quantity: 2, spend: "40" }))
   })
 
   it("counts the default currency and currencies without a rate at par; skips drafts; marks cancellations", () => {
