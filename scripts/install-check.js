@@ -634,11 +634,21 @@ async function checkRoutes(base, storeDbUrl, admin) {
   const groupIds = (adminTiers.json?.tiers ?? []).map((tier) => tier.customer_group_id).filter(Boolean)
   check("GET /admin/loyalty/tiers answers 200 with the ladder", adminTiers.status === 200 && adminTiers.json.tiers.length === 4, `${adminTiers.status}`)
   const evaluation = await call("POST", "/admin/loyalty/tiers/evaluate", { token: adminToken })
-  const { rows: groups } = await sql(storeDbUrl, "select count(*)::int as n from customer_group where deleted_at is null and name like 'Loyalty tier: %'")
+  check("POST /admin/loyalty/tiers/evaluate answers 200 with its counts", evaluation.status === 200 && !!evaluation.json?.evaluation, `${evaluation.status}`)
+  const placed = await call("GET", "/store/loyalty/account", { token: login.json.token, key })
+  const { rows: groups } = await sql(
+    storeDbUrl,
+    `select g.name, count(l.customer_id)::int as members from customer_group g
+       left join customer_group_customer l on l.customer_group_id = g.id and l.customer_id = $1 and l.deleted_at is null
+      where g.deleted_at is null and g.name like 'Loyalty tier: %' group by g.name order by g.name`,
+    [customerId]
+  )
   check(
-    "POST /admin/loyalty/tiers/evaluate places the member and each tier gets its customer group",
-    evaluation.status === 200 && evaluation.json?.evaluation?.upgraded === 1 && groups[0].n === 4,
-    `${evaluation.status} ${JSON.stringify(evaluation.json?.evaluation ?? evaluation.text)}, ${groups[0].n} groups, ${groupIds.length} before`
+    "the new member is on Basic and in its customer group, one of the 4 tier groups",
+    placed.json?.loyalty_account?.tier?.name === "Basic" &&
+      groups.length === 4 &&
+      groups.every((group) => group.members === (group.name === "Loyalty tier: Basic" ? 1 : 0)),
+    `${placed.json?.loyalty_account?.tier?.name ?? placed.text}; ${groups.map((g) => `${g.name}: ${g.members}`).join(", ")}; ${groupIds.length} groups listed before`
   )
 }
 
