@@ -44,7 +44,8 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
          SELECT id, rank, threshold, lead(threshold) OVER (ORDER BY rank) AS next_threshold
            FROM jsonb_to_recordset(?::jsonb) AS t(id text, rank int, threshold numeric)
        ),
-       measure AS (${measure.sql}),
+       -- Materialised: computed once, whatever the planner guesses about the joins below.
+       measure AS MATERIALIZED (${measure.sql}),
        scored AS (
          SELECT a.id, a.customer_id, a.tier_id AS previous_tier_id, a.tier_below_since,
                 COALESCE(m.value, 0) AS value,
@@ -57,7 +58,7 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
                              AND (q.next_threshold IS NULL OR COALESCE(m.value, 0) < q.next_threshold)
           WHERE a.deleted_at IS NULL ${input.customer_ids ? "AND a.customer_id = ANY(?::text[])" : ""}
        ),
-       decided AS (
+       decided AS MATERIALIZED (
          SELECT s.*, CASE
              WHEN s.tier_gone THEN CASE WHEN s.qualified_id IS NULL THEN 'down' ELSE 'up' END
              WHEN s.qualified_rank > s.current_rank THEN 'up'
