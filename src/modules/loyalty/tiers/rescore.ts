@@ -38,6 +38,8 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
   const measure = measureQuery(input)
   const graceEnd = new Date(input.now.getTime() - input.grace_days * 24 * 60 * 60 * 1000)
   const ladder = JSON.stringify(input.tiers.map((t) => ({ id: t.id, rank: t.rank, threshold: String(t.threshold) })))
+  // Hash tables of a million members fit in memory; only for this statement's transaction.
+  await knex.raw(`SET LOCAL work_mem = '64MB'`)
   const rows: { action: keyof typeof ACTION_COUNTS; n: string }[] = (
     await knex.raw(
       `WITH ladder AS (
@@ -47,7 +49,7 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
        -- Materialised: computed once, whatever the planner guesses about the joins below.
        measure AS MATERIALIZED (${measure.sql}),
        scored AS (
-         SELECT a.id, a.customer_id, a.tier_id AS previous_tier_id, a.tier_below_since,
+         SELECT a.id, a.ctid AS row_ctid, a.customer_id, a.tier_id AS previous_tier_id, a.tier_below_since,
                 COALESCE(m.value, 0) AS value,
                 COALESCE(cur.rank, -1) AS current_rank, q.id AS qualified_id, COALESCE(q.rank, -1) AS qualified_rank,
                 (a.tier_id IS NOT NULL AND cur.id IS NULL) AS tier_gone
@@ -58,16 +60,22 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
                              AND (q.next_threshold IS NULL OR COALESCE(m.value, 0) < q.next_threshold)
           WHERE a.deleted_at IS NULL ${input.customer_ids ? "AND a.customer_id = ANY(?::text[])" : ""}
        ),
+       -- Only the members that move, in the table's physical order: the UPDATE
+       -- then writes pages in sequence instead of in hash-join order.
        decided AS MATERIALIZED (
-         SELECT s.*, CASE
-             WHEN s.tier_gone THEN CASE WHEN s.qualified_id IS NULL THEN 'down' ELSE 'up' END
-             WHEN s.qualified_rank > s.current_rank THEN 'up'
-             WHEN s.qualified_rank = s.current_rank THEN CASE WHEN s.tier_below_since IS NOT NULL THEN 'clear' END
-             WHEN ?::boolean THEN NULL
-             WHEN s.tier_below_since IS NULL THEN 'grace'
-             WHEN s.tier_below_since <= ?::timestamptz THEN 'down'
-           END AS action
-           FROM scored s
+         SELECT * FROM (
+           SELECT s.*, CASE
+               WHEN s.tier_gone THEN CASE WHEN s.qualified_id IS NULL THEN 'down' ELSE 'up' END
+               WHEN s.qualified_rank > s.current_rank THEN 'up'
+               WHEN s.qualified_rank = s.current_rank THEN CASE WHEN s.tier_below_since IS NOT NULL THEN 'clear' END
+               WHEN ?::boolean THEN NULL
+               WHEN s.tier_below_since IS NULL THEN 'grace'
+               WHEN s.tier_below_since <= ?::timestamptz THEN 'down'
+             END AS action
+             FROM scored s
+         ) d
+         WHERE d.action IS NOT NULL
+         ORDER BY d.row_ctid
        ),
        moved AS (
          UPDATE crm_loyalty_account a SET
@@ -76,7 +84,7 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
                 tier_below_since = CASE WHEN d.action = 'grace' THEN ?::timestamptz ELSE NULL END,
                 updated_at = now()
            FROM decided d
-          WHERE a.id = d.id AND d.action IS NOT NULL
+          WHERE a.id = d.id
             -- Only from the state it was decided on: a concurrent re-score of the
             -- same member (two orders at once) finds the row changed and skips it.
             AND a.tier_id IS NOT DISTINCT FROM d.previous_tier_id
