@@ -67,6 +67,10 @@ function recording(knex: Knex, statements: Native[], plans?: string[]): Knex {
     get(target, property, receiver) {
       if (property === "raw") {
         return (sql: string, bindings: any) => {
+          if (/^\s*SET\b/i.test(sql)) {
+            // Session settings (the re-score's work_mem) apply to the plans too.
+            return target.raw(sql, bindings)
+          }
           if (plans) {
             return target.raw(`EXPLAIN ${sql}`, bindings).then(({ rows }: { rows: Record<string, string>[] }) => {
               plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"))
