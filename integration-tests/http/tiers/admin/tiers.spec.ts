@@ -7,6 +7,7 @@ import { createAdminUser, registerCustomer } from "../../../helpers/auth"
 import { subscribersOf } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
+import { clearRecordedNotifications, recordedNotifications } from "../../../providers/notification-recorder/service"
 import { accountTiers, loyaltyOf, tierGroupMemberships, tierNameOf, tiersByName } from "../../../helpers/tiers"
 
 jest.setTimeout(240 * 1000)
@@ -176,8 +177,11 @@ medusaIntegrationTestRunner({
       await dbConnection.raw(`UPDATE crm_loyalty_account SET tier_id = NULL, tier_since = NULL`)
       await dbConnection.raw(`DELETE FROM crm_loyalty_cursor WHERE id IN (?, ?)`, [BACKFILL_CURSOR, BACKFILL_DONE_CURSOR])
 
+      clearRecordedNotifications()
       const result = await backfillOrderFacts(getContainer())
       expect(result).toEqual({ orders: 3, done: true })
+      // A first placement is not an upgrade: installing does not e-mail the customer base.
+      expect(recordedNotifications().filter((n) => n.template === "loyalty-tier-upgraded")).toEqual([])
       expect(await factsOf()).toEqual(live)
       expect(await tierNameOf(getContainer(), a.customerId)).toEqual("Silver")
       expect(await tierNameOf(getContainer(), b.customerId)).toEqual("Basic")

@@ -10,8 +10,10 @@ export const planTierChangeNoticesStepId = "crm-plan-tier-change-notices"
 
 /**
  * For claimed moves: the `crm.loyalty.tier_changed` payloads (every move),
- * and the upgrade e-mails (moves up into any tier above the lowest, when
- * the settings allow; keyed by the move, so each goes out once).
+ * and the upgrade e-mails: moves up from a tier into one above the lowest,
+ * when the settings allow, keyed by the move so each goes out once. A first
+ * placement (no previous tier: the back-fill after installation) is not an
+ * upgrade, so installing the plugin does not e-mail the whole customer base.
  */
 export const planTierChangeNoticesStep = createStep(
   planTierChangeNoticesStepId,
@@ -35,7 +37,9 @@ export const planTierChangeNoticesStep = createStep(
       })
     )
     const upgrades = settings.tier_upgrade_email
-      ? changes.filter((c) => c.direction === "up" && c.tier_id && tierOf.has(c.tier_id) && c.tier_id !== lowest?.id)
+      ? changes.filter(
+          (c) => c.direction === "up" && c.previous_tier_id && c.tier_id && tierOf.has(c.tier_id) && c.tier_id !== lowest?.id
+        )
       : []
     const customers = upgrades.length
       ? await container
