@@ -1,4 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { ILoyaltyModuleService } from "../modules/loyalty/service"
+import { CrmModules } from "../types/modules"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { recordOrderFactsWorkflow } from "../workflows/order-facts/workflows/record-order-facts"
 import { upgradeTiers } from "../workflows/tiers/evaluate-and-follow-up"
@@ -6,16 +8,19 @@ import { upgradeTiers } from "../workflows/tiers/evaluate-and-follow-up"
 /**
  * In this order, so the order that lifts a member into a tier already earns
  * at that tier's multiplier: the order's facts, the member's upgrade (never
- * a downgrade), then the points (idempotent by `earn:{order_id}`), then the
- * upgrade check again for stores whose tiers are earned with points (the
- * order's points count only once credited; with spend it finds nothing to
- * do). Each part is idempotent, so a replayed event changes nothing.
+ * a downgrade), then the points (idempotent by `earn:{order_id}`). Where
+ * tiers are earned with points, the order counts only once its points are
+ * credited, so the upgrade check runs again after them. Each part is
+ * idempotent, so a replayed event changes nothing.
  */
 export default async function qualifyAndEarnOnOrderPlaced({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
   const { result: facts } = await recordOrderFactsWorkflow(container).run({ input: { order_ids: [data.id] } })
   await upgradeTiers(container, facts.customer_ids, "order")
   await earnOrderPointsWorkflow(container).run({ input: { order_id: data.id } })
-  await upgradeTiers(container, facts.customer_ids, "order")
+  const settings = await container.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY).loadSettings()
+  if (settings.tier_measure === "points") {
+    await upgradeTiers(container, facts.customer_ids, "order")
+  }
 }
 
 export const config: SubscriberConfig = {

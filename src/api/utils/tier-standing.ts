@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
 import type { ILoyaltyModuleService } from "../../modules/loyalty/service"
 import { nextTier, toStoreTier, windowStart } from "../../modules/loyalty/tiers/ladder"
 import type { LoyaltyAccountDTO, StoreLoyaltyAccount } from "../../types/loyalty"
 import { CrmModules } from "../../types/modules"
 import type { LoyaltyTierDTO } from "../../types/tiers"
+import { defaultCurrencyOf } from "../../workflows/order-facts/default-currency"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -34,21 +34,16 @@ export function tierOnly(account: LoyaltyAccountDTO, tiers: LoyaltyTierDTO[]): T
 export async function tierStandingOf(scope: MedusaContainer, account: LoyaltyAccountDTO): Promise<TierStanding> {
   const loyalty = scope.resolve<ILoyaltyModuleService>(CrmModules.LOYALTY)
   const now = new Date()
-  const [settings, tiers, value] = await Promise.all([
-    loyalty.loadSettings(),
+  const settings = await loyalty.loadSettings()
+  const since = windowStart(settings, now)
+  const [tiers, value, currency] = await Promise.all([
     loyalty.tierLadder(),
-    loyalty.qualifyingValueOf(account.customer_id, now),
+    loyalty.qualifyingValueOf(account.customer_id, { measure: settings.tier_measure, since }),
+    settings.tier_measure === "spend" ? defaultCurrencyOf(scope) : null,
   ])
   const tier = tiers.find((t) => t.id === account.tier_id) ?? null
   const next = nextTier(tier?.id ?? null, tiers)
   const remaining = next ? Math.max(Math.round((Number(next.threshold) - value) * 10000) / 10000, 0) : null
-  const since = windowStart(settings, now)
-  const currency =
-    settings.tier_measure === "spend"
-      ? (
-          await scope.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"], take: 1 })
-        )[0]?.supported_currencies?.find((c) => c.is_default)?.currency_code ?? null
-      : null
   return {
     ...tierOnly(account, tiers),
     next_tier: next ? toStoreTier(next) : null,

@@ -11,15 +11,15 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { LoyaltyAccountDTO } from "../../types/loyalty"
 import type { LoyaltyTierChangeDTO, LoyaltyTierDTO } from "../../types/tiers"
 import type { LoyaltyCampaignDTO, LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedemptionDTO } from "../../types/ledger"
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
 import { newReferralCode } from "./ledger/referral-code"
+import { knexOf, TransactionalManager } from "../../utils/module-sql"
 import { linkReferrer, ReferralLink, unlinkReferrer, unpaidReferralsOf } from "./referrals"
 import { byRank, DEFAULT_TIERS, windowStart } from "./tiers/ladder"
-import { measureQuery } from "./tiers/measure"
+import { measureQuery, MeasureScope } from "./tiers/measure"
 import { rescoreTiers, RescoreCounts } from "./tiers/rescore"
 import { claimTierChanges, moveTierMembers, placeTierAtRank, releaseTierChanges } from "./tiers/tier-changes"
 import type { Posting } from "./ledger/plan-posting"
@@ -40,11 +40,6 @@ import {
 
 /** Rounds of drawing referral codes before ensureAccounts gives up (a second round is already rare). */
 const MAX_ACCOUNT_INSERT_ROUNDS = 5
-
-type TransactionalManager = {
-  getKnex(): Knex
-  getTransactionContext(): Knex.Transaction | undefined
-}
 
 export type EnsureAccountsResult = {
   accounts: LoyaltyAccountDTO[]
@@ -81,7 +76,7 @@ export interface ILoyaltyModuleService {
   moveCursor(id: string, position: Date, sharedContext?: Context): Promise<void>
   tierLadder(sharedContext?: Context): Promise<LoyaltyTierDTO[]>
   rescoreMembers(input: RescoreMembersInput, sharedContext?: Context): Promise<RescoreCounts>
-  qualifyingValueOf(customerId: string, now?: Date, sharedContext?: Context): Promise<number>
+  qualifyingValueOf(customerId: string, scope: Omit<MeasureScope, "customer_ids">, sharedContext?: Context): Promise<number>
   claimTierChanges(limit: number, customerIds?: string[], sharedContext?: Context): Promise<LoyaltyTierChangeDTO[]>
   releaseTierChanges(ids: string[], sharedContext?: Context): Promise<void>
   moveTierMembers(fromTierId: string, toTierId: string | null, sharedContext?: Context): Promise<string[]>
@@ -174,7 +169,7 @@ class LoyaltyModuleService
       return { accounts: [], created_ids: [] }
     }
 
-    const knex = this.knex_(sharedContext)
+    const knex = knexOf(sharedContext)
     const createdIds: string[] = []
     // Read first: on every earn the account already exists.
     let accounts = await this.loyaltyAccountService_.list({ customer_id: uniqueIds }, {}, sharedContext)
@@ -273,8 +268,8 @@ class LoyaltyModuleService
     accountId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ points: number; expires_at: string }[]> {
-    const rows: { points: number; expires_at: Date }[] = await this.knex_(sharedContext)("crm_loyalty_lot")
-      .select(this.knex_(sharedContext).raw("sum(remaining)::int as points"), this.knex_(sharedContext).raw("min(expires_at) as expires_at"))
+    const rows: { points: number; expires_at: Date }[] = await knexOf(sharedContext)("crm_loyalty_lot")
+      .select(knexOf(sharedContext).raw("sum(remaining)::int as points"), knexOf(sharedContext).raw("min(expires_at) as expires_at"))
       .where({ account_id: accountId, status: "available" })
       .where("remaining", ">", 0)
       .whereNotNull("expires_at")
@@ -295,7 +290,7 @@ class LoyaltyModuleService
     window: { from: Date; until: Date; limit: number; after_account_id?: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ account_id: string; customer_id: string; points: number; first_expiry: Date; points_balance: number }[]> {
-    const knex = this.knex_(sharedContext)
+    const knex = knexOf(sharedContext)
     const query = knex("crm_loyalty_lot as lot")
       .join("crm_loyalty_account as account", "account.id", "lot.account_id")
       .select(
@@ -322,30 +317,30 @@ class LoyaltyModuleService
   /** See referrals.ts. */
   @InjectTransactionManager()
   async linkReferrer(refereeAccountId: string, code: string, @MedusaContext() sharedContext: Context = {}) {
-    return await linkReferrer(this.knex_(sharedContext), refereeAccountId, code)
+    return await linkReferrer(knexOf(sharedContext), refereeAccountId, code)
   }
 
   @InjectTransactionManager()
   async unlinkReferrer(refereeAccountId: string, referrerAccountId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unlinkReferrer(this.knex_(sharedContext), refereeAccountId, referrerAccountId)
+    await unlinkReferrer(knexOf(sharedContext), refereeAccountId, referrerAccountId)
   }
 
   @InjectManager()
   async unpaidReferralsOf(accountIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    return await unpaidReferralsOf(this.knex_(sharedContext), accountIds)
+    return await unpaidReferralsOf(knexOf(sharedContext), accountIds)
   }
 
   /** Where the named scan stopped, or null before its first run. */
   @InjectManager()
   async readCursor(id: string, @MedusaContext() sharedContext: Context = {}): Promise<Date | null> {
-    const row = await this.knex_(sharedContext)("crm_loyalty_cursor").select("position").where({ id }).first()
+    const row = await knexOf(sharedContext)("crm_loyalty_cursor").select("position").where({ id }).first()
     return row ? new Date(row.position) : null
   }
 
   /** Moves the named scan forward (never back). */
   @InjectTransactionManager()
   async moveCursor(id: string, position: Date, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.knex_(sharedContext).raw(
+    await knexOf(sharedContext).raw(
       `INSERT INTO crm_loyalty_cursor (id, position) VALUES (?, ?)
        ON CONFLICT (id) DO UPDATE SET position = GREATEST(crm_loyalty_cursor.position, excluded.position), updated_at = now()`,
       [id, position]
@@ -368,7 +363,7 @@ class LoyaltyModuleService
 
   @InjectTransactionManager()
   protected async seedDefaultTiers_(@MedusaContext() sharedContext: Context = {}) {
-    const knex = this.knex_(sharedContext)
+    const knex = knexOf(sharedContext)
     // One seeder at a time; whoever comes second finds the rows (deleted ones too) and does nothing.
     await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('crm_loyalty_tier_seed'))`)
     const existing = await knex("crm_loyalty_tier").count({ n: "*" }).first()
@@ -403,46 +398,45 @@ class LoyaltyModuleService
     input: Parameters<typeof rescoreTiers>[1],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RescoreCounts> {
-    return await rescoreTiers(this.knex_(sharedContext), input)
+    return await rescoreTiers(knexOf(sharedContext), input)
   }
 
-  /** The customer's qualifying measure now (spend or points, per the settings). */
+  /** The customer's qualifying measure (spend or points) over the window; one indexed query. */
   @InjectManager()
-  async qualifyingValueOf(customerId: string, now = new Date(), @MedusaContext() sharedContext: Context = {}) {
-    const settings = await this.loadSettings(sharedContext)
-    const { sql, bindings } = measureQuery({
-      measure: settings.tier_measure,
-      since: windowStart(settings, now),
-      customer_ids: [customerId],
-    })
-    const { rows } = await this.knex_(sharedContext).raw(sql, bindings as any[])
+  async qualifyingValueOf(
+    customerId: string,
+    scope: Omit<MeasureScope, "customer_ids">,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const { sql, bindings } = measureQuery({ ...scope, customer_ids: [customerId] })
+    const { rows } = await knexOf(sharedContext).raw(sql, bindings as any[])
     return Number(rows[0]?.value ?? 0)
   }
 
   @InjectTransactionManager()
   async claimTierChanges(limit: number, customerIds?: string[], @MedusaContext() sharedContext: Context = {}) {
-    return await claimTierChanges(this.knex_(sharedContext), limit, customerIds)
+    return await claimTierChanges(knexOf(sharedContext), limit, customerIds)
   }
 
   @InjectTransactionManager()
   async releaseTierChanges(ids: string[], @MedusaContext() sharedContext: Context = {}) {
-    await releaseTierChanges(this.knex_(sharedContext), ids)
+    await releaseTierChanges(knexOf(sharedContext), ids)
   }
 
   @InjectTransactionManager()
   async moveTierMembers(fromTierId: string, toTierId: string | null, @MedusaContext() sharedContext: Context = {}) {
-    return await moveTierMembers(this.knex_(sharedContext), fromTierId, toTierId, new Date())
+    return await moveTierMembers(knexOf(sharedContext), fromTierId, toTierId, new Date())
   }
 
   @InjectTransactionManager()
   async placeTierAtRank(tierId: string, rank: number, @MedusaContext() sharedContext: Context = {}) {
-    await placeTierAtRank(this.knex_(sharedContext), tierId, rank)
+    await placeTierAtRank(knexOf(sharedContext), tierId, rank)
   }
 
   /** Members per tier id, one grouped query over the tier index. */
   @InjectManager()
   async tierMemberCounts(@MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
-    const rows: { tier_id: string; n: string }[] = await this.knex_(sharedContext)("crm_loyalty_account")
+    const rows: { tier_id: string; n: string }[] = await knexOf(sharedContext)("crm_loyalty_account")
       .select("tier_id")
       .count({ n: "*" })
       .whereNotNull("tier_id")
@@ -454,7 +448,7 @@ class LoyaltyModuleService
   /** Members in id order, a page at a time (the group reconciliation walks them all). */
   @InjectManager()
   async membersPage(page: { after_id?: string; limit: number }, @MedusaContext() sharedContext: Context = {}) {
-    const query = this.knex_(sharedContext)("crm_loyalty_account")
+    const query = knexOf(sharedContext)("crm_loyalty_account")
       .select("id", "customer_id", "tier_id")
       .whereNull("deleted_at")
       .orderBy("id")
@@ -499,22 +493,16 @@ class LoyaltyModuleService
         row[key] = JSON.stringify(data[key])
       }
     }
-    await this.knex_(sharedContext)("crm_loyalty_settings").where({ id: LOYALTY_SETTINGS_ID }).update(row)
+    await knexOf(sharedContext)("crm_loyalty_settings").where({ id: LOYALTY_SETTINGS_ID }).update(row)
   }
 
   @InjectTransactionManager()
   protected async ensureSettings_(@MedusaContext() sharedContext: Context = {}) {
     // Concurrent first reads insert once; the defaults come from the table.
-    await this.knex_(sharedContext).raw(
+    await knexOf(sharedContext).raw(
       `INSERT INTO crm_loyalty_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`,
       [LOYALTY_SETTINGS_ID]
     )
-  }
-
-  private knex_(sharedContext: Context): Knex {
-    const manager = (sharedContext.transactionManager ??
-      sharedContext.manager) as TransactionalManager
-    return manager.getTransactionContext() ?? manager.getKnex()
   }
 }
 

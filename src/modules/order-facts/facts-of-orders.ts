@@ -56,12 +56,12 @@ export const ORDER_FACT_FIELDS = [
 ]
 
 /** How to convert: the store's default currency and units of it per unit of another currency. */
-export type Conversion = { default_currency: string; rates: Record<string, number> }
+export type Conversion = { default_currency: string | null; rates: Record<string, number> }
 
 /** Units of the default currency per unit of `currency`; a currency without a rate counts at par. */
 export function rateOf(currency: string, conversion: Conversion): number {
   const code = currency.toLowerCase()
-  return code === conversion.default_currency.toLowerCase() ? 1 : conversion.rates[code] ?? 1
+  return code === conversion.default_currency?.toLowerCase() ? 1 : conversion.rates[code] ?? 1
 }
 
 const plain = (value: unknown) => MathBN.convert((value as any) ?? 0)

@@ -1,15 +1,10 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { OrderFactsInput } from "../../types/order-facts"
 import OrderFact from "./models/order-fact"
 import OrderLineFact from "./models/order-line-fact"
+import { knexOf } from "../../utils/module-sql"
 import { RecordedFacts, writeOrderFacts } from "./write-facts"
-
-type TransactionalManager = {
-  getKnex(): Knex
-  getTransactionContext(): Knex.Transaction | undefined
-}
 
 export interface IOrderFactsModuleService {
   recordOrderFacts(facts: OrderFactsInput, sharedContext?: Context): Promise<RecordedFacts>
@@ -29,12 +24,7 @@ class OrderFactsModuleService
     facts: OrderFactsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedFacts> {
-    return await writeOrderFacts(this.knex_(sharedContext), facts)
-  }
-
-  private knex_(sharedContext: Context): Knex {
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as TransactionalManager
-    return manager.getTransactionContext() ?? manager.getKnex()
+    return await writeOrderFacts(knexOf(sharedContext), facts)
   }
 }
 

@@ -1,9 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { OrderFactsInput } from "../../types/order-facts"
-
-/** The `raw_` column Medusa keeps beside each big-number column. */
-const raw = (column: string) => `jsonb_build_object('value', (${column})::text, 'precision', 20)`
+import { bigNumberRawSql as raw } from "../../utils/module-sql"
 
 /**
  * Writes order facts as one upsert per table, keyed by order and line id, so

@@ -1,6 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { LoyaltyTierDTO } from "../../../types/tiers"
+import { bigNumberRawSql } from "../../../utils/module-sql"
 import { measureQuery, MeasureScope } from "./measure"
+import { NEW_TIER_CHANGE_ID_SQL } from "./tier-changes"
 
 export type RescoreInput = MeasureScope & {
   tiers: Pick<LoyaltyTierDTO, "id" | "rank" | "threshold">[]
@@ -94,8 +96,8 @@ export async function rescoreTiers(knex: Knex, input: RescoreInput): Promise<Res
        logged AS (
          INSERT INTO crm_loyalty_tier_change
                 (id, account_id, customer_id, previous_tier_id, tier_id, direction, reason, qualifying_value, raw_qualifying_value)
-         SELECT 'lptchg_' || upper(replace(gen_random_uuid()::text, '-', '')), id, customer_id, previous_tier_id, tier_id,
-                action, ?::text, value, jsonb_build_object('value', value::text, 'precision', 20)
+         SELECT ${NEW_TIER_CHANGE_ID_SQL}, id, customer_id, previous_tier_id, tier_id,
+                action, ?::text, value, ${bigNumberRawSql("value")}
            FROM moved WHERE action IN ('up', 'down')
        )
        SELECT action, count(*) AS n FROM moved GROUP BY action`,

@@ -1,6 +1,9 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { LoyaltyTierChangeDTO } from "../../../types/tiers"
 
+/** A new crm_loyalty_tier_change id, drawn in SQL for moves logged by the statement that makes them. */
+export const NEW_TIER_CHANGE_ID_SQL = `'lptchg_' || upper(replace(gen_random_uuid()::text, '-', ''))`
+
 /**
  * Claims up to `limit` unprocessed moves, oldest first, by stamping
  * `processed_at`; rows another process holds are skipped, so two workers
@@ -49,7 +52,7 @@ export async function moveTierMembers(
        RETURNING id, customer_id
      ), logged AS (
        INSERT INTO crm_loyalty_tier_change (id, account_id, customer_id, previous_tier_id, tier_id, direction, reason)
-       SELECT 'lptchg_' || upper(replace(gen_random_uuid()::text, '-', '')), id, customer_id, ?::text, ?::text, 'down', 'tier_deleted'
+       SELECT ${NEW_TIER_CHANGE_ID_SQL}, id, customer_id, ?::text, ?::text, 'down', 'tier_deleted'
          FROM moved
      )
      SELECT customer_id FROM moved`,

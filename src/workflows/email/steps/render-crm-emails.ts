@@ -33,6 +33,10 @@ export type CrmEmailInput = {
   receiver_id?: string | null
 }
 
+/** A customer's locale for `CrmEmailInput.locale`: `metadata.locale` when the storefront set one. */
+export const customerLocale = (customer: { metadata?: Record<string, unknown> | null }) =>
+  typeof customer.metadata?.locale === "string" ? customer.metadata.locale : null
+
 export type RenderCrmEmailsStepInput = {
   emails: CrmEmailInput[]
 }

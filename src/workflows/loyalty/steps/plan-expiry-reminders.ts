@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import type { ILoyaltyModuleService } from "../../../modules/loyalty/service"
-import type { CrmEmailInput } from "../../email/steps/render-crm-emails"
+import { customerLocale, type CrmEmailInput } from "../../email/steps/render-crm-emails"
 import { CrmModules } from "../../../types/modules"
 
 export const planExpiryRemindersStepId = "crm-plan-expiry-reminders"
@@ -43,7 +43,7 @@ export const planExpiryRemindersStep = createStep(
       if (!customer?.email) {
         continue
       }
-      const locale = typeof customer.metadata?.locale === "string" ? customer.metadata.locale : null
+      const locale = customerLocale(customer)
       const firstExpiry = new Date(row.first_expiry)
       emails.push({
         to: customer.email,

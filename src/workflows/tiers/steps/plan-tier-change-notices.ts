@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import type { ILoyaltyModuleService } from "../../../modules/loyalty/service"
 import { benefitsOf, byRank } from "../../../modules/loyalty/tiers/ladder"
-import type { CrmEmailInput } from "../../email/steps/render-crm-emails"
+import { customerLocale, type CrmEmailInput } from "../../email/steps/render-crm-emails"
 import { CrmModules } from "../../../types/modules"
 import type { LoyaltyTierChangeDTO, TierChangedEventData } from "../../../types/tiers"
 
@@ -56,7 +56,7 @@ export const planTierChangeNoticesStep = createStep(
       emails.push({
         to: customer.email,
         template: "loyalty-tier-upgraded",
-        locale: typeof customer.metadata?.locale === "string" ? customer.metadata.locale : null,
+        locale: customerLocale(customer),
         data: {
           first_name: customer.first_name ?? null,
           tier_name: tier.name,
