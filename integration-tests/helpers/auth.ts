@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
+import { subscribersOf } from "./events"
 
 export type Headers = { headers: Record<string, string> }
 
@@ -66,4 +67,18 @@ export async function registerCustomer(
     token: login.data.token,
     headers: { ...storeHeaders, authorization: `Bearer ${login.data.token}` },
   }
+}
+
+/** `registerCustomer`, returning once the `customer.created` subscribers (account, bonus, lowest tier) have run. */
+export async function registerMember(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  publishableKey: string,
+  email: string,
+  metadata?: Record<string, unknown>
+) {
+  const signedUp = subscribersOf(container, "customer.created")
+  const customer = await registerCustomer(api, publishableKey, email, undefined, metadata)
+  await signedUp
+  return customer
 }

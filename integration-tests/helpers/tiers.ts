@@ -2,7 +2,17 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { CrmModules } from "../../src/types/modules"
-import type { LoyaltyTierDTO } from "../../src/types/tiers"
+import type { LoyaltyTierDTO, TierEvaluationResult } from "../../src/types/tiers"
+
+/** What a re-evaluation that changes nothing answers. */
+export const NOTHING_CHANGED: TierEvaluationResult = {
+  upgraded: 0,
+  downgraded: 0,
+  grace_started: 0,
+  grace_cleared: 0,
+  group_links_added: 0,
+  group_links_removed: 0,
+}
 
 export const loyaltyOf = (container: MedusaContainer): LoyaltyModuleService => container.resolve(CrmModules.LOYALTY)
 

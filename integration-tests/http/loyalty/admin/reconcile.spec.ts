@@ -5,9 +5,8 @@ import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import reconcileOrderPointsJob from "../../../../src/jobs/reconcile-order-points"
 import { registerCustomer } from "../../../helpers/auth"
-import { subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
-import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -69,9 +68,7 @@ medusaIntegrationTestRunner({
     })
 
     it("changes nothing for an order whose events arrived", async () => {
-      const earned = subscribersOf(getContainer(), "order.placed")
-      const order = await placeOrderThroughStore(api, fixtures, customer.headers, 1)
-      await earned
+      const order = await placeOrderAndWait(api, getContainer(), fixtures, customer.headers, 1)
       await ageOrders([order.id])
 
       await reconcileOrderPointsJob(getContainer())

@@ -3,8 +3,7 @@ import Medusa from "@medusajs/js-sdk"
 import { createCrmClient } from "../../../../src/client"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
-import { createPublishableKey, registerCustomer } from "../../../helpers/auth"
-import { subscribersOf } from "../../../helpers/events"
+import { createPublishableKey, registerCustomer, registerMember } from "../../../helpers/auth"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 
 jest.setTimeout(120 * 1000)
@@ -21,9 +20,7 @@ medusaIntegrationTestRunner({
 
     describe("GET /store/loyalty/account", () => {
       it("answers the logged-in customer's account with zero balances, on the lowest tier since sign-up", async () => {
-        const signedUp = subscribersOf(getContainer(), "customer.created")
-        const customer = await registerCustomer(api, publishableKey, "ada@crm.test")
-        await signedUp
+        const customer = await registerMember(api, getContainer(), publishableKey, "ada@crm.test")
 
         const response = await api.get("/store/loyalty/account", { headers: customer.headers })
 

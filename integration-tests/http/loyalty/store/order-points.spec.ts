@@ -8,7 +8,7 @@ import { earnOrderPointsWorkflow } from "../../../../src/workflows/loyalty/workf
 import { registerCustomer } from "../../../helpers/auth"
 import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
-import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -36,12 +36,7 @@ medusaIntegrationTestRunner({
         key: e.idempotency_key,
       }))
 
-    const checkout = async (quantity: number) => {
-      const earned = subscribersOf(getContainer(), "order.placed")
-      const order = await placeOrderThroughStore(api, fixtures, customer.headers, quantity)
-      await earned
-      return order
-    }
+    const checkout = (quantity: number) => placeOrderAndWait(api, getContainer(), fixtures, customer.headers, quantity)
 
     it("a storefront checkout earns pending points: 2 x 25 EUR at 1 point per EUR", async () => {
       const order = await checkout(2)

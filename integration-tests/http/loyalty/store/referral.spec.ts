@@ -4,10 +4,10 @@ import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { CrmModules } from "../../../../src/types/modules"
 import type LoyaltyModuleService from "../../../../src/modules/loyalty/service"
 import { activatePointsWorkflow } from "../../../../src/workflows/loyalty/workflows/activate-points"
-import { createAdminUser, registerCustomer } from "../../../helpers/auth"
+import { createAdminUser, registerMember } from "../../../helpers/auth"
 import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
-import { createStoreFixtures, placeOrderThroughStore, StoreFixtures } from "../../../helpers/store"
+import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(240 * 1000)
 
@@ -22,20 +22,12 @@ medusaIntegrationTestRunner({
       await loyalty().changeSettings({ referrer_bonus_points: 500, referee_bonus_points: 200, signup_bonus_points: 0 })
     })
 
-    const signUp = async (email: string, metadata?: Record<string, unknown>) => {
-      const created = subscribersOf(getContainer(), "customer.created")
-      const customer = await registerCustomer(api, fixtures.publishableKey, email, undefined, metadata)
-      await created
-      return customer
-    }
+    const signUp = (email: string, metadata?: Record<string, unknown>) =>
+      registerMember(api, getContainer(), fixtures.publishableKey, email, metadata)
     const accountOf = async (customer: { headers: Record<string, string> }) =>
       (await api.get("/store/loyalty/account", { headers: customer.headers })).data.loyalty_account
-    const placeOrder = async (customer: { headers: Record<string, string> }) => {
-      const earned = subscribersOf(getContainer(), "order.placed")
-      const order = await placeOrderThroughStore(api, fixtures, customer.headers)
-      await earned
-      return order
-    }
+    const placeOrder = (customer: { headers: Record<string, string> }) =>
+      placeOrderAndWait(api, getContainer(), fixtures, customer.headers)
     const vest = (orderId: string) => activatePointsWorkflow(getContainer()).run({ input: { order_ids: [orderId] } })
     const referralEntries = async () =>
       (await loyalty().listLoyaltyEntries({ reason: ["referral_referee_bonus", "referral_referrer_bonus"] } as any)).map(
