@@ -12,6 +12,7 @@ import { useRef, useState, type FormEvent } from "react"
 import { useAdjustLoyaltyPoints } from "../hooks/loyalty"
 import type { CrmTranslation } from "../lib/i18n"
 import { newIdempotencyKey } from "../lib/idempotency"
+import { DrawerFormFooter } from "./drawer-form-footer"
 import { FailureAlert } from "./failure-alert"
 
 /** The same bounds as the adjustments route's validator. */
@@ -223,16 +224,12 @@ export const AdjustPointsDrawer = ({
             ) : null}
           </form>
         </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary" disabled={isPending}>
-              {t("adjust.cancel")}
-            </Button>
-          </Drawer.Close>
-          <Button size="small" type="submit" form={FORM_ID} isLoading={isPending}>
-            {t("adjust.submit")}
-          </Button>
-        </Drawer.Footer>
+        <DrawerFormFooter
+          formId={FORM_ID}
+          isPending={isPending}
+          cancelLabel={t("adjust.cancel")}
+          submitLabel={t("adjust.submit")}
+        />
       </Drawer.Content>
     </Drawer>
   )

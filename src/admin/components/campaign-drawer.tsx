@@ -17,6 +17,7 @@ import {
 } from "../hooks/campaigns"
 import { WEEKDAY_ORDER, parseDaysOfMonth, weekdayName } from "../lib/campaigns"
 import type { CrmTranslation } from "../lib/i18n"
+import { DrawerFormFooter } from "./drawer-form-footer"
 import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
 import { SwitchField } from "./switch-field"
@@ -394,22 +395,13 @@ const CampaignForm = ({
           ) : null}
         </form>
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" disabled={isPending}>
-            {t("campaignForm.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          form={FORM_ID}
-          isLoading={isPending}
-          disabled={nothingChanged}
-        >
-          {campaign ? t("campaignForm.save") : t("campaignForm.create")}
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter
+        formId={FORM_ID}
+        isPending={isPending}
+        cancelLabel={t("campaignForm.cancel")}
+        submitLabel={campaign ? t("campaignForm.save") : t("campaignForm.create")}
+        submitDisabled={nothingChanged}
+      />
     </>
   )
 }

@@ -5,7 +5,6 @@ import {
   Heading,
   Hint,
   Input,
-  Select,
   Skeleton,
   Text,
   toast,
@@ -21,6 +20,7 @@ import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
 import { useStoreCurrencies } from "../hooks/store-currencies"
 import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { SelectField } from "./select-field"
 import { SwitchField } from "./switch-field"
 import { LoadError } from "./load-error"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
@@ -395,24 +395,16 @@ const SettingsForm = ({
         <FormField id="crm-settings-earn_rate" label={t("settings.earnRate.label")} hint={t("settings.earnRate.hint")} error={shown.earn_rate}>
           {input("earn_rate", { min: 0 })}
         </FormField>
-        <FormField id="crm-settings-activation" label={t("settings.activation.label")} hint={t("settings.activation.hint")}>
-          <Select
-            value={form.activation}
-            onValueChange={(value) => set("activation", value as Activation)}
-            disabled={isPending}
-          >
-            <Select.Trigger id="crm-settings-activation" aria-describedby="crm-settings-activation-hint">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {ACTIVATIONS.map((activation) => (
-                <Select.Item key={activation} value={activation}>
-                  {t(`settings.activation.${activation}` as CrmMessageKey)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
+        <SelectField
+          id="crm-settings-activation"
+          label={t("settings.activation.label")}
+          hint={t("settings.activation.hint")}
+          value={form.activation}
+          options={ACTIVATIONS}
+          optionLabel={(activation) => t(`settings.activation.${activation}` as CrmMessageKey)}
+          disabled={isPending}
+          onChange={(value) => set("activation", value)}
+        />
         <FormField
           id="crm-settings-pending_days"
           label={t("settings.pendingDays.label")}
@@ -506,24 +498,16 @@ const SettingsForm = ({
       </FormSection>
 
       <FormSection title={t("settings.section.reversal")}>
-        <FormField id="crm-settings-reversal_overdraft" label={t("settings.overdraft.label")} hint={t("settings.overdraft.hint")}>
-          <Select
-            value={form.reversal_overdraft}
-            onValueChange={(value) => set("reversal_overdraft", value as Overdraft)}
-            disabled={isPending}
-          >
-            <Select.Trigger id="crm-settings-reversal_overdraft" aria-describedby="crm-settings-reversal_overdraft-hint">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {OVERDRAFTS.map((overdraft) => (
-                <Select.Item key={overdraft} value={overdraft}>
-                  {t(`settings.overdraft.${overdraft}` as CrmMessageKey)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
+        <SelectField
+          id="crm-settings-reversal_overdraft"
+          label={t("settings.overdraft.label")}
+          hint={t("settings.overdraft.hint")}
+          value={form.reversal_overdraft}
+          options={OVERDRAFTS}
+          optionLabel={(overdraft) => t(`settings.overdraft.${overdraft}` as CrmMessageKey)}
+          disabled={isPending}
+          onChange={(value) => set("reversal_overdraft", value)}
+        />
       </FormSection>
 
       <FormSection title={t("settings.section.bonuses")}>
@@ -541,42 +525,26 @@ const SettingsForm = ({
       </FormSection>
 
       <FormSection title={t("settings.section.tiers")}>
-        <FormField id="crm-settings-tier_measure" label={t("settings.tierMeasure.label")} hint={t("settings.tierMeasure.hint")}>
-          <Select
-            value={form.tier_measure}
-            onValueChange={(value) => set("tier_measure", value as TierMeasure)}
-            disabled={isPending}
-          >
-            <Select.Trigger id="crm-settings-tier_measure" aria-describedby="crm-settings-tier_measure-hint">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {TIER_MEASURE_OPTIONS.map((measure) => (
-                <Select.Item key={measure} value={measure}>
-                  {tierMeasureLabel(measure, t)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
-        <FormField id="crm-settings-tier_period" label={t("settings.tierPeriod.label")} hint={t("settings.tierPeriod.hint")}>
-          <Select
-            value={form.tier_period}
-            onValueChange={(value) => set("tier_period", value as TierPeriod)}
-            disabled={isPending}
-          >
-            <Select.Trigger id="crm-settings-tier_period" aria-describedby="crm-settings-tier_period-hint">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {TIER_PERIOD_OPTIONS.map((period) => (
-                <Select.Item key={period} value={period}>
-                  {tierPeriodLabel(period, t)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
+        <SelectField
+          id="crm-settings-tier_measure"
+          label={t("settings.tierMeasure.label")}
+          hint={t("settings.tierMeasure.hint")}
+          value={form.tier_measure}
+          options={TIER_MEASURE_OPTIONS}
+          optionLabel={(measure) => tierMeasureLabel(measure, t)}
+          disabled={isPending}
+          onChange={(value) => set("tier_measure", value)}
+        />
+        <SelectField
+          id="crm-settings-tier_period"
+          label={t("settings.tierPeriod.label")}
+          hint={t("settings.tierPeriod.hint")}
+          value={form.tier_period}
+          options={TIER_PERIOD_OPTIONS}
+          optionLabel={(period) => tierPeriodLabel(period, t)}
+          disabled={isPending}
+          onChange={(value) => set("tier_period", value)}
+        />
         {form.tier_period === "rolling" ? (
           <FormField id="crm-settings-tier_window_months" label={t("settings.tierWindowMonths.label")} hint={t("settings.tierWindowMonths.hint")} error={shown.tier_window_months}>
             {input("tier_window_months", { step: "1", min: 1, max: TIER_WINDOW_MONTHS_MAX })}

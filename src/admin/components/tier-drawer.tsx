@@ -1,4 +1,4 @@
-import { Button, Drawer, Input, Select, Textarea, toast } from "@medusajs/ui"
+import { Drawer, Input, Textarea, toast } from "@medusajs/ui"
 import { useMemo, useRef, useState, type FormEvent } from "react"
 import type { SupportPriority, TierMeasure } from "../../types"
 import {
@@ -10,8 +10,10 @@ import {
 } from "../hooks/tiers"
 import type { CrmMessageKey, CrmTranslation } from "../lib/i18n"
 import { SUPPORT_PRIORITY_OPTIONS } from "../lib/tiers"
+import { DrawerFormFooter } from "./drawer-form-footer"
 import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { SelectField } from "./select-field"
 import { SwitchField } from "./switch-field"
 
 /** The same bounds as the tier routes' validator. */
@@ -388,31 +390,16 @@ const TierForm = ({
                 placeholder: t("tierForm.birthdayBonus.placeholder"),
               })}
             </FormField>
-            <FormField
+            <SelectField
               id="crm-tier-support_priority"
               label={t("tierForm.priority.label")}
               hint={t("tierForm.priority.hint")}
-            >
-              <Select
-                value={form.support_priority}
-                onValueChange={(value) => set("support_priority", value as SupportPriority)}
-                disabled={isPending}
-              >
-                <Select.Trigger
-                  id="crm-tier-support_priority"
-                  aria-describedby="crm-tier-support_priority-hint"
-                >
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {SUPPORT_PRIORITY_OPTIONS.map((priority) => (
-                    <Select.Item key={priority} value={priority}>
-                      {t(`tiers.priority.${priority}` as CrmMessageKey)}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
+              value={form.support_priority}
+              options={SUPPORT_PRIORITY_OPTIONS}
+              optionLabel={(priority) => t(`tiers.priority.${priority}` as CrmMessageKey)}
+              disabled={isPending}
+              onChange={(value) => set("support_priority", value)}
+            />
           </div>
 
           <SwitchField
@@ -432,16 +419,13 @@ const TierForm = ({
           ) : null}
         </form>
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" disabled={isPending}>
-            {t("tierForm.cancel")}
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" form={FORM_ID} isLoading={isPending} disabled={nothingChanged}>
-          {tier ? t("tierForm.save") : t("tierForm.create")}
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter
+        formId={FORM_ID}
+        isPending={isPending}
+        cancelLabel={t("tierForm.cancel")}
+        submitLabel={tier ? t("tierForm.save") : t("tierForm.create")}
+        submitDisabled={nothingChanged}
+      />
     </>
   )
 }
