@@ -26,7 +26,7 @@ const os = require("os")
 const path = require("path")
 const { Client } = require("pg")
 const { ensureDatabase, resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
-const { root, runMedusa, runMedusaToEnd, stopAll, killAllNow, waitForHealth, freePort } = require("./lib/medusa")
+const { root, runMedusa, runMedusaToEnd, stopAll, cleanUpOnSignals, waitForHealth, freePort } = require("./lib/medusa")
 const { readBenchmark } = require("./read")
 
 const logDir = path.join(root, "bench", "results", "logs")
@@ -68,13 +68,7 @@ function cleanUp(reason) {
   return state.stopping
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    if (state.stopping) return
-    cleanUp(`${signal}: stopping`).finally(() => process.exit(130))
-  })
-}
-process.on("exit", killAllNow)
+cleanUpOnSignals(cleanUp, () => state.stopping)
 
 const fmt = (value, digits = 1) => Number(value).toFixed(digits)
 const row = (cells, widths) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ")

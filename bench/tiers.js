@@ -27,7 +27,7 @@ const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
-const { root, runMedusaToEnd, stopAll, killAllNow } = require("./lib/medusa")
+const { root, runMedusaToEnd, stopAll, cleanUpOnSignals } = require("./lib/medusa")
 const { prepareOrdersDataset, cloneDatabase, dropDatabase, withClient } = require("./lib/dataset")
 const { describeDataset } = require("./data/generate-orders")
 
@@ -81,13 +81,7 @@ function cleanUp(reason) {
   return state.stopping
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    if (state.stopping) return
-    cleanUp(`${signal}: stopping`).finally(() => process.exit(130))
-  })
-}
-process.on("exit", killAllNow)
+cleanUpOnSignals(cleanUp, () => state.stopping)
 
 async function insertTiers(connection, database) {
   await withClient(connection, database, (client) =>

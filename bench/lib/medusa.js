@@ -96,4 +96,28 @@ async function freePort(start, tries = 100) {
   throw new Error(`no free port in ${start}-${start + tries - 1}`)
 }
 
-module.exports = { root, runMedusa, runMedusaToEnd, stopGroup, stopAll, killAllNow, waitForHealth, freePort }
+/**
+ * Ctrl-C and friends run the benchmark's `cleanUp` (unless it is already
+ * stopping) and exit 130; any exit kills the Medusa process groups left.
+ */
+function cleanUpOnSignals(cleanUp, isStopping) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      if (isStopping()) return
+      cleanUp(`${signal}: stopping`).finally(() => process.exit(130))
+    })
+  }
+  process.on("exit", killAllNow)
+}
+
+module.exports = {
+  root,
+  runMedusa,
+  runMedusaToEnd,
+  stopGroup,
+  stopAll,
+  killAllNow,
+  cleanUpOnSignals,
+  waitForHealth,
+  freePort,
+}
