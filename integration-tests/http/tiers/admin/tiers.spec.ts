@@ -61,6 +61,14 @@ medusaIntegrationTestRunner({
         .retrievePromotion(edited.discount_promotion_id, { relations: ["application_method"] })
       expect(Number(promotion.application_method!.value)).toEqual(12)
       expect(promotion.is_automatic).toEqual(true)
+      const { tier: read } = (await api.get(`/admin/loyalty/tiers/${platinum.id}`, admin)).data
+      expect(read).toEqual(expect.objectContaining({ id: platinum.id, name: "Platinum", discount_percent: 12, member_count: 0 }))
+
+      // A bad change is a 400 that writes nothing.
+      const tooGenerous = await failedRequest(api.post(`/admin/loyalty/tiers/${platinum.id}`, { discount_percent: 120 }, admin))
+      expect(tooGenerous.status).toEqual(400)
+      expect(tooGenerous.data.message).toMatch(/discount_percent/)
+      expect((await api.get(`/admin/loyalty/tiers/${platinum.id}`, admin)).data.tier.discount_percent).toEqual(12)
 
       // Moving Silver above Gold would leave thresholds falling: refused, nothing changes.
       const silver = (await tiersByName(getContainer())).Silver
@@ -92,16 +100,24 @@ medusaIntegrationTestRunner({
       expect((await loyaltyOf(getContainer()).listLoyaltyTiers({})).length).toEqual(before)
     })
 
-    it("needs an admin", async () => {
+    it("needs an admin; an unknown tier is a 404", async () => {
       for (const request of [
         () => api.get("/admin/loyalty/tiers"),
         () => api.post("/admin/loyalty/tiers", { name: "X", threshold: 1 }),
         () => api.post("/admin/loyalty/tiers/evaluate", {}),
+        () => api.get("/admin/loyalty/tiers/lptier_missing"),
+        () => api.post("/admin/loyalty/tiers/lptier_missing", { threshold: 1 }),
         () => api.delete("/admin/loyalty/tiers/lptier_missing"),
       ]) {
         expect((await failedRequest(request())).status).toEqual(401)
       }
-      expect((await failedRequest(api.delete("/admin/loyalty/tiers/lptier_missing", admin))).status).toEqual(404)
+      for (const request of [
+        () => api.get("/admin/loyalty/tiers/lptier_missing", admin),
+        () => api.post("/admin/loyalty/tiers/lptier_missing", { threshold: 1 }, admin),
+        () => api.delete("/admin/loyalty/tiers/lptier_missing", admin),
+      ]) {
+        expect((await failedRequest(request())).status).toEqual(404)
+      }
     })
 
     it("deleting a tier moves its members to the tier below, and into its group", async () => {
