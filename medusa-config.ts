@@ -27,6 +27,7 @@ const crmModules = [
   { resolve: "./src/modules/loyalty", options: crmOptions },
   { resolve: "./src/modules/mailer", options: crmOptions },
   { resolve: "./src/modules/order-facts" },
+  { resolve: "./src/modules/reviews" },
 ]
 
 /**

@@ -6,6 +6,7 @@ export const CrmModules = {
   LOYALTY: "crmLoyalty",
   MAILER: "crmMailer",
   ORDER_FACTS: "crmOrderFacts",
+  REVIEWS: "crmReviews",
 } as const
 
 export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]

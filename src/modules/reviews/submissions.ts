@@ -1,0 +1,166 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { ReviewSettingsDTO } from "../../types/reviews"
+import { moderateSubmission } from "./moderation/pipeline"
+import { textFingerprint } from "./moderation/text"
+import { asDuplicateReview, lockReviews, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
+import { applySummaryChanges } from "./summary"
+
+export const RATE_LIMITED = "rate_limited"
+
+export type NewReview = {
+  product_id: string
+  customer_id: string
+  order_id: string | null
+  order_line_item_id: string | null
+  verified_purchase: boolean
+  author_name: string
+  rating: number
+  title: string | null
+  content: string
+  quality_rating: number | null
+  logistics_rating: number | null
+  service_rating: number | null
+  images: string[]
+}
+
+export type ReviewContent = Pick<
+  NewReview,
+  "rating" | "title" | "content" | "quality_rating" | "logistics_rating" | "service_rating" | "images"
+>
+
+/** Another live review with the same text, other than `exceptId`. */
+async function duplicateOf(knex: Knex, fingerprint: string | null, exceptId: string): Promise<string | null> {
+  if (!fingerprint) {
+    return null
+  }
+  const row = await knex("crm_review")
+    .first("id")
+    .where({ content_fingerprint: fingerprint })
+    .whereNull("deleted_at")
+    .whereNot("id", exceptId)
+  return row?.id ?? null
+}
+
+/**
+ * Serialises one customer's submissions (so the rate limit holds under
+ * concurrency) and refuses one over the limit. Deleted reviews count: delete
+ * and post again is no way around it.
+ */
+async function enforceRateLimit(knex: Knex, customerId: string, settings: ReviewSettingsDTO): Promise<void> {
+  await knex.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`crm_review:${customerId}`])
+  if (settings.rate_limit_count <= 0) {
+    return
+  }
+  const [{ recent }] = (
+    await knex.raw(
+      `SELECT count(*)::int AS recent FROM crm_review
+        WHERE customer_id = ? AND created_at > now() - make_interval(mins => ?::int)`,
+      [customerId, settings.rate_limit_window_minutes]
+    )
+  ).rows
+  if (recent >= settings.rate_limit_count) {
+    throw new MedusaError(
+      RATE_LIMITED as any,
+      `You can post ${settings.rate_limit_count} reviews every ${settings.rate_limit_window_minutes} minutes; please try again later`
+    )
+  }
+}
+
+function moderated(content: ReviewContent, verified: boolean, duplicate: string | null, settings: ReviewSettingsDTO) {
+  return moderateSubmission(
+    { rating: content.rating, title: content.title, content: content.content },
+    settings,
+    { verified_purchase: verified, duplicate_of: duplicate }
+  )
+}
+
+/** Writes a new review as the pipeline decides, with its history entry and summary change. */
+export async function insertReview(
+  knex: Knex,
+  review: NewReview,
+  settings: ReviewSettingsDTO
+): Promise<{ id: string; undo: ReviewUndo }> {
+  await enforceRateLimit(knex, review.customer_id, settings)
+  const id = generateEntityId("", "rev")
+  const fingerprint = textFingerprint(review.title, review.content)
+  const outcome = moderated(review, review.verified_purchase, await duplicateOf(knex, fingerprint, id), settings)
+  try {
+    await knex("crm_review").insert({
+      ...review,
+      id,
+      images: JSON.stringify(review.images),
+      status: outcome.status,
+      status_reason: outcome.reason,
+      auto_moderation: JSON.stringify(outcome.verdicts),
+      content_fingerprint: fingerprint,
+    })
+  } catch (error) {
+    throw asDuplicateReview(error)
+  }
+  if (outcome.status === "approved") {
+    await applySummaryChanges(knex, [{ product_id: review.product_id, rating: review.rating, sign: 1 }])
+  }
+  const historyIds = await writeReviewChanges(knex, [], [], [
+    {
+      review_id: id,
+      event: "submitted",
+      from_status: null,
+      to_status: outcome.status,
+      reason: outcome.reason,
+      actor_type: "customer",
+      actor_id: review.customer_id,
+    },
+  ])
+  return { id, undo: { before: [], created_ids: [id], history_ids: historyIds } }
+}
+
+/**
+ * The customer's own review with new content, moderated again from scratch
+ * (an approved review that now has a link waits again). Another customer's
+ * review is "not found".
+ */
+export async function reviseReview(
+  knex: Knex,
+  id: string,
+  customerId: string,
+  changes: Partial<ReviewContent>,
+  settings: ReviewSettingsDTO
+): Promise<ReviewUndo> {
+  const [current] = (await lockReviews(knex, [id])).filter((review) => review.customer_id === customerId)
+  if (!current) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Review with id: ${id} was not found`)
+  }
+  const content: ReviewContent = {
+    rating: changes.rating ?? current.rating,
+    title: changes.title !== undefined ? changes.title : current.title,
+    content: changes.content ?? current.content,
+    quality_rating: changes.quality_rating !== undefined ? changes.quality_rating : current.quality_rating,
+    logistics_rating: changes.logistics_rating !== undefined ? changes.logistics_rating : current.logistics_rating,
+    service_rating: changes.service_rating !== undefined ? changes.service_rating : current.service_rating,
+    images: changes.images ?? current.images,
+  }
+  const { verified_purchase } = await knex("crm_review").first("verified_purchase").where({ id })
+  const fingerprint = textFingerprint(content.title, content.content)
+  const outcome = moderated(content, verified_purchase, await duplicateOf(knex, fingerprint, id), settings)
+  const after: ReviewState = {
+    ...current,
+    ...content,
+    status: outcome.status,
+    status_reason: outcome.reason,
+    auto_moderation: outcome.verdicts,
+    content_fingerprint: fingerprint,
+  }
+  const historyIds = await writeReviewChanges(knex, [current], [after], [
+    {
+      review_id: id,
+      event: "edited",
+      from_status: current.status,
+      to_status: outcome.status,
+      reason: outcome.reason,
+      actor_type: "customer",
+      actor_id: customerId,
+    },
+  ])
+  return { before: [current], created_ids: [], history_ids: historyIds }
+}
