@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { ModerationActorType, ModerationEvent, ReviewStatus, ReviewTransition } from "../../types/reviews"
-import { HistoryEntry, lockReviews, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
+import { HistoryEntry, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
 
 export type Actor = { type: ModerationActorType; id: string | null }
 
@@ -74,7 +74,7 @@ export async function changeStatuses(
 }
 
 /** Sets (or, with null, removes) the store's public reply. */
-export async function setResponse(knex: Knex, id: string, response: string | null, actor: Actor): Promise<ReviewUndo> {
+export async function setResponse(knex: Knex, id: string, response: string | null, actor: Actor): Promise<ReviewChange> {
   const [current] = await lockReviews(knex, [id])
   if (!current) {
     throw notFound([id])
@@ -96,16 +96,17 @@ export async function setResponse(knex: Knex, id: string, response: string | nul
       actor_id: actor.id,
     },
   ])
-  return { before: [current], created_ids: [], history_ids: historyIds }
+  return { after, undo: { before: [current], created_ids: [], history_ids: historyIds } }
 }
 
 /** The customer deletes their own review (soft: the history stays for the moderators). */
-export async function deleteOwnReview(knex: Knex, id: string, customerId: string): Promise<ReviewUndo> {
+export async function deleteOwnReview(knex: Knex, id: string, customerId: string): Promise<ReviewChange> {
   const [current] = (await lockReviews(knex, [id])).filter((review) => review.customer_id === customerId)
   if (!current) {
     throw notFound([id])
   }
-  const historyIds = await writeReviewChanges(knex, [current], [{ ...current, deleted_at: new Date() }], [
+  const after: ReviewState = { ...current, deleted_at: new Date() }
+  const historyIds = await writeReviewChanges(knex, [current], [after], [
     {
       review_id: id,
       event: "deleted",
@@ -116,7 +117,7 @@ export async function deleteOwnReview(knex: Knex, id: string, customerId: string
       actor_id: customerId,
     },
   ])
-  return { before: [current], created_ids: [], history_ids: historyIds }
+  return { after, undo: { before: [current], created_ids: [], history_ids: historyIds } }
 }
 
 /**

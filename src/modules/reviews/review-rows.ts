@@ -8,6 +8,7 @@ export type ReviewState = {
   id: string
   product_id: string
   customer_id: string
+  order_id: string | null
   rating: number
   title: string | null
   content: string
@@ -29,6 +30,7 @@ const STATE_COLUMNS = [
   "id",
   "product_id",
   "customer_id",
+  "order_id",
   "rating",
   "title",
   "content",
@@ -65,7 +67,9 @@ export type ReviewUndo = {
   history_ids: string[]
 }
 
-export const NOTHING_TO_UNDO: ReviewUndo = { before: [], created_ids: [], history_ids: [] }
+/** A change to one review: its new state, and how to take it back. */
+export type ReviewChange = { after: ReviewState; undo: ReviewUndo }
+
 
 /**
  * The reviews, locked for update in id order (concurrent batches cannot

@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
   RatingSummary,
+  ReviewStatus,
   REVIEW_SETTINGS_ID,
   ReviewOrder,
   ReviewSettingsDTO,
@@ -15,7 +16,7 @@ import ReviewSettings from "./models/review-settings"
 import ReviewSummary from "./models/review-summary"
 import ReviewVote from "./models/review-vote"
 import { Actor, changeStatuses, deleteOwnReview, setResponse, StatusChange, voteHelpful } from "./moderation-actions"
-import { ReviewUndo, undoReviewChanges } from "./review-rows"
+import { ReviewChange, ReviewUndo, undoReviewChanges } from "./review-rows"
 import { insertReview, NewReview, ReviewContent, reviseReview } from "./submissions"
 import { aggregateSummaries, readSummaries, rebuildSummaries, SummaryRow, toRatingSummary } from "./summary"
 import { PublicReviewRow, publicReviewsPage } from "./public-page"
@@ -23,16 +24,16 @@ import { PublicReviewRow, publicReviewsPage } from "./public-page"
 export interface IReviewsModuleService {
   loadReviewSettings(sharedContext?: Context): Promise<ReviewSettingsDTO>
   changeReviewSettings(data: UpdateReviewSettings, sharedContext?: Context): Promise<ReviewSettingsDTO>
-  submitReview(review: NewReview, sharedContext?: Context): Promise<{ id: string; undo: ReviewUndo }>
-  reviseReview(id: string, customerId: string, changes: Partial<ReviewContent>, sharedContext?: Context): Promise<ReviewUndo>
-  removeOwnReview(id: string, customerId: string, sharedContext?: Context): Promise<ReviewUndo>
+  submitReview(review: NewReview, sharedContext?: Context): Promise<{ id: string; status: ReviewStatus; undo: ReviewUndo }>
+  reviseReview(id: string, customerId: string, changes: Partial<ReviewContent>, sharedContext?: Context): Promise<ReviewChange>
+  removeOwnReview(id: string, customerId: string, sharedContext?: Context): Promise<ReviewChange>
   changeReviewStatuses(
     changes: StatusChange[],
     reason: string | null,
     actor: Actor,
     sharedContext?: Context
   ): Promise<{ transitions: ReviewTransition[]; undo: ReviewUndo }>
-  respondToReview(id: string, response: string | null, actor: Actor, sharedContext?: Context): Promise<ReviewUndo>
+  respondToReview(id: string, response: string | null, actor: Actor, sharedContext?: Context): Promise<ReviewChange>
   undoReviewChanges(undo: ReviewUndo, sharedContext?: Context): Promise<void>
   voteHelpful(reviewId: string, customerId: string, sharedContext?: Context): Promise<boolean>
   ratingSummaries(productIds: string[], sharedContext?: Context): Promise<Record<string, RatingSummary>>
@@ -109,7 +110,7 @@ class ReviewsModuleService
     customerId: string,
     changes: Partial<ReviewContent>,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReviewUndo> {
+  ): Promise<ReviewChange> {
     const settings = await this.loadReviewSettings(sharedContext)
     return await this.reviseReview_(id, customerId, changes, settings, sharedContext)
   }
@@ -121,7 +122,7 @@ class ReviewsModuleService
     changes: Partial<ReviewContent>,
     settings: ReviewSettingsDTO,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReviewUndo> {
+  ): Promise<ReviewChange> {
     return await reviseReview(knexOf(sharedContext), id, customerId, changes, settings)
   }
 

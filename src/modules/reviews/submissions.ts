@@ -1,9 +1,9 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
-import type { ReviewSettingsDTO } from "../../types/reviews"
+import type { ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
 import { moderateSubmission } from "./moderation/pipeline"
 import { textFingerprint } from "./moderation/text"
-import { asDuplicateReview, lockReviews, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
+import { asDuplicateReview, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
 import { applySummaryChanges } from "./summary"
 
 export const RATE_LIMITED = "rate_limited"
@@ -80,7 +80,7 @@ export async function insertReview(
   knex: Knex,
   review: NewReview,
   settings: ReviewSettingsDTO
-): Promise<{ id: string; undo: ReviewUndo }> {
+): Promise<{ id: string; status: ReviewStatus; undo: ReviewUndo }> {
   await enforceRateLimit(knex, review.customer_id, settings)
   const id = generateEntityId("", "rev")
   const fingerprint = textFingerprint(review.title, review.content)
@@ -112,7 +112,7 @@ export async function insertReview(
       actor_id: review.customer_id,
     },
   ])
-  return { id, undo: { before: [], created_ids: [id], history_ids: historyIds } }
+  return { id, status: outcome.status, undo: { before: [], created_ids: [id], history_ids: historyIds } }
 }
 
 /**
@@ -126,7 +126,7 @@ export async function reviseReview(
   customerId: string,
   changes: Partial<ReviewContent>,
   settings: ReviewSettingsDTO
-): Promise<ReviewUndo> {
+): Promise<ReviewChange> {
   const [current] = (await lockReviews(knex, [id])).filter((review) => review.customer_id === customerId)
   if (!current) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Review with id: ${id} was not found`)
@@ -162,5 +162,5 @@ export async function reviseReview(
       actor_id: customerId,
     },
   ])
-  return { before: [current], created_ids: [], history_ids: historyIds }
+  return { after, undo: { before: [current], created_ids: [], history_ids: historyIds } }
 }

@@ -78,7 +78,7 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
             }
             if (s.remove !== undefined && !removed.has(reviews[s.remove])) {
               const [review] = await service.listReviews({ id: reviews[s.remove] })
-              const undo = await service.removeOwnReview(review.id, review.customer_id)
+              const { undo } = await service.removeOwnReview(review.id, review.customer_id)
               if (s.undo) {
                 await service.undoReviewChanges(undo)
               } else {
