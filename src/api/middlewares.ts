@@ -3,6 +3,8 @@ import { adminCustomerLoyaltyRoutesMiddlewares } from "./admin/customers/middlew
 import { adminLoyaltyRoutesMiddlewares } from "./admin/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/loyalty/middlewares"
+import { storeReviewRoutesMiddlewares } from "./store/reviews/middlewares"
+import { adminReviewRoutesMiddlewares } from "./admin/reviews/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -10,5 +12,7 @@ export default defineMiddlewares({
     ...storeCartLoyaltyRoutesMiddlewares,
     ...adminCustomerLoyaltyRoutesMiddlewares,
     ...adminLoyaltyRoutesMiddlewares,
+    ...storeReviewRoutesMiddlewares,
+    ...adminReviewRoutesMiddlewares,
   ],
 })

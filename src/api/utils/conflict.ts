@@ -1,13 +1,23 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { CrmErrorTypes } from "../../types/errors"
 
-const isConflict = (error: unknown): error is { message: string } =>
-  !!error && typeof error === "object" && (error as { type?: string }).type === MedusaError.Types.CONFLICT
+/** Error types answered with their own message, and their status. */
+const ANSWERED: Record<string, number> = {
+  [MedusaError.Types.CONFLICT]: 409,
+  [CrmErrorTypes.RATE_LIMITED]: 429,
+}
+
+const answerableType = (error: unknown): string | undefined => {
+  const type = error && typeof error === "object" ? (error as { type?: string }).type : undefined
+  return type && type in ANSWERED ? type : undefined
+}
 
 /**
- * Runs `action`; a conflict (e.g. not enough points) answers 409 with its own
- * message. Medusa's error handler would answer every conflict with a generic
- * "retry with the Idempotency-Key" text, which tells a customer nothing.
+ * Runs `action`; a conflict (e.g. not enough points, already reviewed)
+ * answers 409 and a rate limit 429, each with its own message. Medusa's
+ * error handler would answer every conflict with a generic "retry with the
+ * Idempotency-Key" text, which tells a customer nothing, and has no 429.
  * Returns false when it answered.
  */
 export async function answeringConflicts(res: MedusaResponse, action: () => Promise<unknown>): Promise<boolean> {
@@ -15,8 +25,9 @@ export async function answeringConflicts(res: MedusaResponse, action: () => Prom
     await action()
     return true
   } catch (error) {
-    if (isConflict(error)) {
-      res.status(409).json({ type: MedusaError.Types.CONFLICT, message: error.message })
+    const type = answerableType(error)
+    if (type) {
+      res.status(ANSWERED[type]).json({ type, message: (error as Error).message })
       return false
     }
     throw error

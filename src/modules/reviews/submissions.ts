@@ -1,12 +1,11 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { CrmErrorTypes } from "../../types/errors"
 import type { ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
 import { moderateSubmission } from "./moderation/pipeline"
 import { textFingerprint } from "./moderation/text"
 import { asDuplicateReview, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
 import { applySummaryChanges } from "./summary"
-
-export const RATE_LIMITED = "rate_limited"
 
 export type NewReview = {
   product_id: string
@@ -61,7 +60,7 @@ async function enforceRateLimit(knex: Knex, customerId: string, settings: Review
   ).rows
   if (recent >= settings.rate_limit_count) {
     throw new MedusaError(
-      RATE_LIMITED as any,
+      CrmErrorTypes.RATE_LIMITED as any,
       `You can post ${settings.rate_limit_count} reviews every ${settings.rate_limit_window_minutes} minutes; please try again later`
     )
   }

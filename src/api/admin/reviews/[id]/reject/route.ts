@@ -1,0 +1,3 @@
+import { moderationRoute } from "../../../../utils/moderate-review"
+
+export const POST = moderationRoute("reject")

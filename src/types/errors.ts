@@ -1,0 +1,5 @@
+/** Error types of the plugin's own, beside MedusaError.Types, for what Medusa has no type for. */
+export const CrmErrorTypes = {
+  /** Too many requests: answered 429. */
+  RATE_LIMITED: "rate_limited",
+} as const
