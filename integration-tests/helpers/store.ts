@@ -13,7 +13,8 @@ export type StoreFixtures = {
   publishableKey: string
   regionId: string
   salesChannelId: string
-  /** A variant priced `price` EUR, no inventory management, no tax. */
+  /** A published product with one variant priced `price` EUR, no inventory management, no tax. */
+  productId: string
   variantId: string
   price: number
 }
@@ -78,6 +79,7 @@ export async function createStoreFixtures(container: MedusaContainer, price = 25
     publishableKey: apiKey.token,
     regionId: region.id,
     salesChannelId: salesChannel.id,
+    productId: product.id,
     variantId: product.variants[0].id,
     price,
   }

@@ -5,9 +5,7 @@ import {
   beginReturnOrderWorkflow,
   confirmReturnReceiveWorkflow,
   confirmReturnRequestWorkflow,
-  createOrderFulfillmentWorkflow,
   createReturnShippingMethodWorkflow,
-  markOrderFulfillmentAsDeliveredWorkflow,
   receiveItemReturnRequestWorkflow,
   requestItemReturnWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -17,12 +15,8 @@ import { registerCustomer } from "../../../helpers/auth"
 import { deliver, subscribersOf } from "../../../helpers/events"
 import { useReadableHttpErrors } from "../../../helpers/http"
 import { createShippingFixtures, ShippingFixtures } from "../../../helpers/shipping"
-import {
-  completeCartThroughStore,
-  createCartThroughStore,
-  createStoreFixtures,
-  StoreFixtures,
-} from "../../../helpers/store"
+import { checkoutWithShipping, fulfilOrder } from "../../../helpers/fulfilment"
+import { createStoreFixtures, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -41,53 +35,9 @@ medusaIntegrationTestRunner({
 
     const account = async () => (await api.get("/store/loyalty/account", { headers: customer.headers })).data.loyalty_account
 
-    /** A storefront checkout: cart, address in Germany, standard shipping, pay, complete; waits for the points. */
-    const checkout = async (quantity: number) => {
-      const headers = { headers: customer.headers }
-      const cartId = await createCartThroughStore(api, fixtures, customer.headers, quantity)
-      await api.post(
-        `/store/carts/${cartId}`,
-        {
-          shipping_address: {
-            first_name: "Dana",
-            last_name: "Deliver",
-            address_1: "Hauptstraße 5",
-            city: "Berlin",
-            postal_code: "10115",
-            country_code: "de",
-          },
-        },
-        headers
-      )
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: shipping.shippingOptionId }, headers)
-      const earned = subscribersOf(getContainer(), "order.placed")
-      const order = await completeCartThroughStore(api, customer.headers, cartId)
-      await earned
-      return order
-    }
-
-    /**
-     * As the merchant's admin does it: fulfils every item of the order from
-     * the warehouse, then marks that fulfilment delivered (Medusa emits
-     * `delivery.created`); waits for the subscribers of that event.
-     */
-    const fulfilAndDeliver = async (orderId: string, quantity?: number) => {
-      const container = getContainer()
-      const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId, { relations: ["items"] })
-      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
-        input: {
-          order_id: orderId,
-          items: order.items!.map((item) => ({ id: item.id, quantity: quantity ?? Number(item.quantity) })),
-          location_id: shipping.locationId,
-        },
-      })
-      const delivered = subscribersOf(container, "delivery.created")
-      await markOrderFulfillmentAsDeliveredWorkflow(container).run({
-        input: { orderId, fulfillmentId: fulfillment.id },
-      })
-      await delivered
-      return fulfillment.id
-    }
+    const checkout = (quantity: number) =>
+      checkoutWithShipping(api, getContainer(), fixtures, shipping, customer.headers, quantity)
+    const fulfilAndDeliver = (orderId: string, quantity?: number) => fulfilOrder(getContainer(), shipping, orderId, { quantity })
 
     const returnOf = async (orderId: string, quantity: number) => {
       const orderModule = getContainer().resolve(Modules.ORDER)
