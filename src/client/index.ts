@@ -14,6 +14,7 @@
  *   // An admin tool (a user's session or JWT)
  *   const { campaigns } = await crm.admin.loyalty.listCampaigns({ limit: 20 })
  *   const { tiers } = await crm.admin.loyalty.listTiers()
+ *   const { reviews } = await crm.admin.reviews.list({ status: "pending" })
  *
  * Only types are imported from the SDK: the client adds no runtime
  * dependency.
@@ -25,6 +26,18 @@ import type {
   AdminLoyaltyTransaction,
   StoreLoyaltyAccountResponse,
 } from "../types/loyalty"
+import type {
+  AdminReviewBatchResponse,
+  AdminReviewResponse,
+  AdminReviewSettingsResponse,
+  AdminReviewsResponse,
+  ReviewOrder,
+  ReviewStatus,
+  StoreCustomerReview,
+  StoreProductReviewsResponse,
+  StoreReview,
+  UpdateReviewSettings,
+} from "../types/reviews"
 import type {
   AdminLoyaltyTierResponse,
   AdminLoyaltyTiersResponse,
@@ -55,6 +68,29 @@ export type {
   TierPeriod,
   TierProgress,
 } from "../types/tiers"
+
+export type {
+  AdminReview,
+  AdminReviewBatchResponse,
+  AdminReviewDetail,
+  AdminReviewResponse,
+  AdminReviewSettingsResponse,
+  AdminReviewsResponse,
+  AutoApprovePolicy,
+  ModerationActorType,
+  ModerationEvent,
+  ModerationRuleName,
+  RatingSummary,
+  ReviewOrder,
+  ReviewSettingsDTO,
+  ReviewStatus,
+  RuleAction,
+  RuleVerdict,
+  StoreCustomerReview,
+  StoreProductReviewsResponse,
+  StoreReview,
+  UpdateReviewSettings,
+} from "../types/reviews"
 
 /** `limit` (1 to 100, default 20) and `offset`, as every list route takes. */
 export type CrmListQuery = {
@@ -151,6 +187,90 @@ export type AdminCustomerLoyaltyTransactionsResponse = {
   limit: number
 }
 
+/**
+ * `GET /admin/reviews`: every filter is optional (no `status`: any status);
+ * `q` is a text search. With `product_id` the answer also has the product's
+ * rating `summary`.
+ */
+export type AdminReviewsQuery = CrmListQuery & {
+  status?: ReviewStatus
+  product_id?: string
+  customer_id?: string
+  order_id?: string
+  /** 1 to 5. */
+  rating?: number
+  verified?: boolean
+  q?: string
+  /** Defaults to `-created_at` (newest first). */
+  order?: ReviewOrder
+}
+
+/** `POST /admin/reviews/:id/{approve,reject,flag}`: the reason is kept in the history and shown to the customer. */
+export type AdminModerateReview = {
+  reason?: string
+}
+
+/** `POST /admin/reviews/batch`: ids per action, one reason for all of them. */
+export type AdminBatchModerateReviews = {
+  approve?: string[]
+  reject?: string[]
+  flag?: string[]
+  reason?: string
+}
+
+/** `POST /admin/reviews/:id/response`: the store's public reply, as plain text. */
+export type AdminRespondToReview = {
+  content: string
+}
+
+/** `GET /store/products/:id/reviews`: approved reviews only. */
+export type StoreProductReviewsQuery = CrmListQuery & {
+  /** `-created_at` (default), `-helpful_count`, `-rating` or `rating`. */
+  order?: ReviewOrder
+  /** Only reviews with this rating (1 to 5). */
+  rating?: number
+}
+
+/**
+ * `POST /store/products/:id/reviews` (a logged-in customer). `rating` and
+ * the sub-ratings are whole numbers from 1 to 5; `images` are https URLs.
+ * `order_id`: the customer's own order of the product, for a verified
+ * purchase.
+ */
+export type StoreCreateReview = {
+  rating: number
+  title?: string | null
+  content?: string | null
+  order_id?: string | null
+  quality_rating?: number | null
+  logistics_rating?: number | null
+  service_rating?: number | null
+  images?: string[]
+}
+
+/** `POST /store/customers/me/reviews/:id`: any of the fields; the edit is moderated again. */
+export type StoreUpdateReview = Partial<Omit<StoreCreateReview, "order_id">>
+
+/** The customer's own review, as the store routes answer a write. */
+export type StoreCustomerReviewResponse = { review: StoreCustomerReview }
+
+/** `GET /store/customers/me/reviews`: the customer's reviews, every status, newest first. */
+export type StoreCustomerReviewsResponse = {
+  reviews: StoreCustomerReview[]
+  count: number
+  offset: number
+  limit: number
+}
+
+/** `POST /store/reviews/:id/helpful`: the review with its new `helpful_count`. */
+export type StoreReviewResponse = { review: StoreReview }
+
+export type StoreReviewDeleteResponse = {
+  id: string
+  object: "review"
+  deleted: true
+}
+
 export class CrmStoreLoyalty {
   constructor(private readonly sdk: Medusa) {}
 
@@ -171,11 +291,83 @@ export class CrmStoreLoyalty {
   }
 }
 
+const productReviewsPath = (productId: string) =>
+  `/store/products/${encodeURIComponent(productId)}/reviews`
+const myReviewPath = (id: string) => `/store/customers/me/reviews/${encodeURIComponent(id)}`
+
+export class CrmStoreReviews {
+  constructor(private readonly sdk: Medusa) {}
+
+  /**
+   * A page of a product's approved reviews with its rating summary
+   * (`GET /store/products/:id/reviews`, public).
+   */
+  listForProduct(
+    productId: string,
+    query?: StoreProductReviewsQuery,
+    headers?: ClientHeaders
+  ): Promise<StoreProductReviewsResponse> {
+    return this.sdk.client.fetch<StoreProductReviewsResponse>(productReviewsPath(productId), {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /**
+   * The logged-in customer reviews a product (`POST /store/products/:id/reviews`).
+   * The review may be published at once or wait for a moderator: see its `status`.
+   */
+  create(productId: string, body: StoreCreateReview, headers?: ClientHeaders): Promise<StoreCustomerReviewResponse> {
+    return this.sdk.client.fetch<StoreCustomerReviewResponse>(productReviewsPath(productId), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** The logged-in customer's own reviews, every status (`GET /store/customers/me/reviews`). */
+  listMine(query?: CrmListQuery, headers?: ClientHeaders): Promise<StoreCustomerReviewsResponse> {
+    return this.sdk.client.fetch<StoreCustomerReviewsResponse>("/store/customers/me/reviews", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** Edits the customer's own review (`POST /store/customers/me/reviews/:id`); it is moderated again. */
+  update(id: string, body: StoreUpdateReview, headers?: ClientHeaders): Promise<StoreCustomerReviewResponse> {
+    return this.sdk.client.fetch<StoreCustomerReviewResponse>(myReviewPath(id), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Deletes the customer's own review (`DELETE /store/customers/me/reviews/:id`). */
+  remove(id: string, headers?: ClientHeaders): Promise<StoreReviewDeleteResponse> {
+    return this.sdk.client.fetch<StoreReviewDeleteResponse>(myReviewPath(id), {
+      method: "DELETE",
+      headers,
+    })
+  }
+
+  /** The logged-in customer found a review helpful (`POST /store/reviews/:id/helpful`). */
+  markHelpful(id: string, headers?: ClientHeaders): Promise<StoreReviewResponse> {
+    return this.sdk.client.fetch<StoreReviewResponse>(`/store/reviews/${encodeURIComponent(id)}/helpful`, {
+      method: "POST",
+      headers,
+    })
+  }
+}
+
 export class CrmStoreClient {
   readonly loyalty: CrmStoreLoyalty
+  readonly reviews: CrmStoreReviews
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmStoreLoyalty(sdk)
+    this.reviews = new CrmStoreReviews(sdk)
   }
 }
 
@@ -287,11 +479,106 @@ export class CrmAdminLoyalty {
   }
 }
 
+const reviewPath = (id: string) => `/admin/reviews/${encodeURIComponent(id)}`
+
+export class CrmAdminReviews {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** A page of reviews, newest first unless `order` says otherwise (`GET /admin/reviews`). */
+  list(query?: AdminReviewsQuery, headers?: ClientHeaders): Promise<AdminReviewsResponse> {
+    return this.sdk.client.fetch<AdminReviewsResponse>("/admin/reviews", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** One review with its moderation history (`GET /admin/reviews/:id`). */
+  retrieve(id: string, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(reviewPath(id), {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** Publishes a review (`POST /admin/reviews/:id/approve`). */
+  approve(id: string, body: AdminModerateReview = {}, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(`${reviewPath(id)}/approve`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Rejects a review (`POST /admin/reviews/:id/reject`); the reason is shown to its author. */
+  reject(id: string, body: AdminModerateReview = {}, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(`${reviewPath(id)}/reject`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Flags a review for a closer look (`POST /admin/reviews/:id/flag`). */
+  flag(id: string, body: AdminModerateReview = {}, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(`${reviewPath(id)}/flag`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Approves, rejects and flags many reviews at once (`POST /admin/reviews/batch`). */
+  batch(body: AdminBatchModerateReviews, headers?: ClientHeaders): Promise<AdminReviewBatchResponse> {
+    return this.sdk.client.fetch<AdminReviewBatchResponse>("/admin/reviews/batch", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Sets the store's public reply (`POST /admin/reviews/:id/response`). */
+  respond(id: string, body: AdminRespondToReview, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(`${reviewPath(id)}/response`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Removes the store's public reply (`DELETE /admin/reviews/:id/response`). */
+  removeResponse(id: string, headers?: ClientHeaders): Promise<AdminReviewResponse> {
+    return this.sdk.client.fetch<AdminReviewResponse>(`${reviewPath(id)}/response`, {
+      method: "DELETE",
+      headers,
+    })
+  }
+
+  /** The moderation settings (`GET /admin/reviews/settings`). */
+  retrieveSettings(headers?: ClientHeaders): Promise<AdminReviewSettingsResponse> {
+    return this.sdk.client.fetch<AdminReviewSettingsResponse>("/admin/reviews/settings", {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** A partial update of the moderation settings (`POST /admin/reviews/settings`). */
+  updateSettings(body: UpdateReviewSettings, headers?: ClientHeaders): Promise<AdminReviewSettingsResponse> {
+    return this.sdk.client.fetch<AdminReviewSettingsResponse>("/admin/reviews/settings", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+}
+
 export class CrmAdminClient {
   readonly loyalty: CrmAdminLoyalty
+  readonly reviews: CrmAdminReviews
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmAdminLoyalty(sdk)
+    this.reviews = new CrmAdminReviews(sdk)
   }
 }
 
