@@ -3,8 +3,8 @@ import { crmMessages } from "../lib/i18n"
 /**
  * Resources the dashboard merges into its own i18next instance, under the
  * plugin's namespace "crm". Only what the dashboard itself renders needs to
- * be here (the sidebar labels of the Loyalty and Tiers pages,
- * `translationNs: "crm"`); the plugin's components use
+ * be here (the sidebar labels of the Loyalty, Tiers, Reviews and review
+ * moderation pages, `translationNs: "crm"`); the plugin's components use
  * `useCrmTranslation()`, with their texts in lib/i18n.ts. i18next reads "."
  * as a nesting separator, so `t("nav.loyalty", { ns: "crm" })` looks up
  * `nav.loyalty` below. Language codes are the dashboard's ("en", "zhCN").
@@ -15,6 +15,8 @@ export default {
       nav: {
         loyalty: crmMessages.en["loyalty.title"],
         loyaltyTiers: crmMessages.en["tiers.title"],
+        reviews: crmMessages.en["reviews.title"],
+        reviewSettings: crmMessages.en["reviewSettings.title"],
       },
     },
   },
@@ -23,6 +25,8 @@ export default {
       nav: {
         loyalty: crmMessages["zh-CN"]["loyalty.title"],
         loyaltyTiers: crmMessages["zh-CN"]["tiers.title"],
+        reviews: crmMessages["zh-CN"]["reviews.title"],
+        reviewSettings: crmMessages["zh-CN"]["reviewSettings.title"],
       },
     },
   },
