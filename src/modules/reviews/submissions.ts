@@ -132,7 +132,7 @@ export async function reviseReview(
   }
   const content: ReviewContent = {
     rating: changes.rating ?? current.rating,
-    title: changes.title !== undefined ? changes.title : current.title,
+    title: changes.title !== undefined ? changes.title || null : current.title,
     content: changes.content ?? current.content,
     quality_rating: changes.quality_rating !== undefined ? changes.quality_rating : current.quality_rating,
     logistics_rating: changes.logistics_rating !== undefined ? changes.logistics_rating : current.logistics_rating,

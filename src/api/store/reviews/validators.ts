@@ -30,9 +30,8 @@ const text = (max: number, what: string) =>
 
 const reviewFields = {
   rating: stars("rating"),
-  title: text(MAX_TITLE_LENGTH, "title")
-    .nullish()
-    .transform((title) => title || null),
+  /** Empty or blank: no title. */
+  title: text(MAX_TITLE_LENGTH, "title").nullish(),
   content: text(MAX_CONTENT_LENGTH, "content").optional(),
   quality_rating: stars("quality_rating").nullish(),
   logistics_rating: stars("logistics_rating").nullish(),

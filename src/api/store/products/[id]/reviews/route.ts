@@ -53,7 +53,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateReviewType
         product_id: req.params.id,
         order_id: body.order_id ?? null,
         rating: body.rating,
-        title: body.title ?? null,
+        title: body.title || null,
         content: body.content ?? "",
         quality_rating: body.quality_rating ?? null,
         logistics_rating: body.logistics_rating ?? null,
