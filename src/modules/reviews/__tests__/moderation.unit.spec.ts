@@ -48,6 +48,7 @@ describe("auto-moderation", () => {
       reason: "Blocked words: scam",
     })
     expect(moderateSubmission(review("A total rip   off, sadly"), settings, facts).status).toBe("rejected")
+    expect(moderateSubmission(review("A total RIP-OFF, sadly"), settings, facts).status).toBe("rejected")
     expect(moderateSubmission(review("The scampi pan is lovely"), settings, facts).status).toBe("approved")
   })
 

@@ -30,7 +30,10 @@ function verdictOf(rule: RuleVerdict["rule"], action: RuleAction, found: string 
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
-/** Whole words or phrases, case- and accent-insensitive: "Ass" does not block "class". */
+/**
+ * Whole words or phrases, case- and accent-insensitive: "Ass" does not block
+ * "class"; "rip off" blocks "RIP-OFF" and "rip  off".
+ */
 export const blockedWords: Rule = (submission, settings) => {
   const words = settings.blocked_words.map((word) => foldText(word).trim()).filter(Boolean)
   if (!words.length) {
@@ -38,7 +41,7 @@ export const blockedWords: Rule = (submission, settings) => {
   }
   const text = foldText(textOf(submission))
   const found = words.filter((word) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word).replace(/\s+/g, "\\s+")}($|[^\\p{L}\\p{N}])`, "u").test(text)
+    new RegExp(`(^|[^\\p{L}\\p{N}])${word.split(/\s+/).map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}($|[^\\p{L}\\p{N}])`, "u").test(text)
   )
   return verdictOf("blocked_words", settings.blocked_words_action, found.length ? `Blocked words: ${found.join(", ")}` : null)
 }
