@@ -286,6 +286,7 @@ async function buildAndPack() {
 
   check("ships .medusa/server/src/modules/loyalty/index.js", has(".medusa/server/src/modules/loyalty/index.js"))
   check("ships .medusa/server/src/modules/order-facts/index.js", has(".medusa/server/src/modules/order-facts/index.js"))
+  check("ships .medusa/server/src/modules/reviews/index.js", has(".medusa/server/src/modules/reviews/index.js"))
   check(
     "ships the loyalty module's migrations",
     entries.some((e) => /^package\/\.medusa\/server\/src\/modules\/loyalty\/migrations\/Migration[^/]*\.js$/.test(e))
@@ -650,6 +651,22 @@ async function checkRoutes(base, storeDbUrl, admin) {
       groups.every((group) => group.members === (group.name === "Loyalty tier: Basic" ? 1 : 0)),
     `${placed.json?.loyalty_account?.tier?.name ?? placed.text}; ${groups.map((g) => `${g.name}: ${g.members}`).join(", ")}; ${groupIds.length} groups listed before`
   )
+  await checkReviewRoutes(call, { key, customerToken: login.json.token, adminToken })
+}
+
+async function checkReviewRoutes(call, { key, customerToken, adminToken }) {
+  const mine = await call("GET", "/store/customers/me/reviews", { token: customerToken, key })
+  check("GET /store/customers/me/reviews answers 200 with an empty list", mine.status === 200 && mine.json?.count === 0, `${mine.status}`)
+  const anonymous = await call("GET", "/store/customers/me/reviews", { key })
+  check("GET /store/customers/me/reviews without login answers 401", anonymous.status === 401, `${anonymous.status}`)
+  const queue = await call("GET", "/admin/reviews?status=pending", { token: adminToken })
+  check("GET /admin/reviews answers 200 with the queue", queue.status === 200 && Array.isArray(queue.json?.reviews), `${queue.status}`)
+  const settings = await call("GET", "/admin/reviews/settings", { token: adminToken })
+  check(
+    "GET /admin/reviews/settings answers 200 with the moderation defaults",
+    settings.status === 200 && settings.json?.settings?.auto_approve === "verified",
+    `${settings.status}`
+  )
 }
 
 /**
@@ -850,6 +867,11 @@ async function main() {
         check(
           "db:migrate ran the order-facts module's migrations (crm_order_fact, crm_order_line_fact)",
           tables.includes("crm_order_fact") && tables.includes("crm_order_line_fact"),
+          tables.join(", ")
+        )
+        check(
+          "db:migrate ran the reviews module's migrations (crm_review, crm_review_summary, crm_review_moderation)",
+          ["crm_review", "crm_review_summary", "crm_review_moderation"].every((table) => tables.includes(table)),
           tables.join(", ")
         )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })

@@ -30,7 +30,7 @@ import { useReasonPrompt } from "./review-reason-prompt"
 import { SectionRow } from "./section-row"
 
 /** The public reply's bound. */
-const RESPONSE_MAX = 2000
+const RESPONSE_MAX = 5000
 
 const LINK_CLASS = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"
 

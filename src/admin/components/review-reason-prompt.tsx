@@ -3,7 +3,7 @@ import { useCallback, useRef, useState, type FormEvent, type ReactNode } from "r
 import type { CrmTranslation } from "../lib/i18n"
 
 /** The moderation reason's bound (kept in the history and shown to the customer). */
-export const REASON_MAX = 500
+export const REASON_MAX = 1000
 
 /** The actions that ask for a reason. */
 export type ReasonAction = "reject" | "flag"

@@ -46,10 +46,10 @@ type ActionKey = `${RuleField}_action`
 
 /** Whole-number settings and their bounds (the server's validator has the last word). */
 const NUMBER_BOUNDS = {
-  min_content_length: { min: 1, max: 5000 },
-  repeated_characters_run: { min: 2, max: 100 },
-  rate_limit_count: { min: 0, max: 10_000 },
-  rate_limit_window_minutes: { min: 1, max: 525_600 },
+  min_content_length: { min: 0, max: 1000 },
+  repeated_characters_run: { min: 2, max: 50 },
+  rate_limit_count: { min: 0, max: 1000 },
+  rate_limit_window_minutes: { min: 1, max: 43_200 },
 } as const
 type NumberField = keyof typeof NUMBER_BOUNDS
 
