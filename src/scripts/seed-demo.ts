@@ -55,6 +55,7 @@ import {
 import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
+import { seedDemoReviews } from "./demo-reviews"
 import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
 import {
@@ -882,6 +883,13 @@ export default async function seedDemo({ container }: ExecArgs) {
   // its facts and places every member on the tier ladder.
   const facts = await backfillOrderFacts(container)
   step(`Order facts back-filled (${facts.orders} orders), tiers evaluated`)
+
+  const demoProducts = await list("product", ["id"], { handle: PRODUCTS.map((product) => product.handle) })
+  const reviewCount = await seedDemoReviews(container, {
+    customer_ids: [...customerIdByEmail.values()].slice(0, 40),
+    product_ids: demoProducts.map((product) => product.id),
+  })
+  step(`${reviewCount} product reviews written and moderated`)
 
   const seededAt = new Date().toISOString()
   await updateRegionsWorkflow(container).run({
