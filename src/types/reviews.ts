@@ -158,23 +158,28 @@ export const ReviewEvents = {
 export const REVIEW_ORDERS = ["-created_at", "created_at", "-helpful_count", "-rating", "rating"] as const
 export type ReviewOrder = (typeof REVIEW_ORDERS)[number]
 
-/** A review as the storefront sees it (approved reviews only). */
-export type StoreReview = {
-  id: string
-  product_id: string
-  rating: number
-  title: string | null
-  content: string
-  quality_rating: number | null
-  logistics_rating: number | null
-  service_rating: number | null
-  images: string[]
-  author_name: string
-  verified_purchase: boolean
-  /** The store's public reply. */
-  response: string | null
+/** What the storefront sees of a review: never the customer id, the status or the moderation. */
+export const STORE_REVIEW_FIELDS = [
+  "id",
+  "product_id",
+  "rating",
+  "title",
+  "content",
+  "quality_rating",
+  "logistics_rating",
+  "service_rating",
+  "images",
+  "author_name",
+  "verified_purchase",
+  "response",
+  "responded_at",
+  "helpful_count",
+  "created_at",
+] as const
+
+/** A review as the storefront sees it (approved reviews only); `response` is the store's public reply. */
+export type StoreReview = Omit<Pick<ReviewDTO, (typeof STORE_REVIEW_FIELDS)[number]>, "responded_at" | "created_at"> & {
   responded_at: string | null
-  helpful_count: number
   created_at: string
 }
 

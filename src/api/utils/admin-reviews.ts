@@ -1,31 +1,17 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { AdminReview, AdminReviewDetail, ReviewOrder } from "../../types/reviews"
+import { STORE_REVIEW_FIELDS, type AdminReview, type AdminReviewDetail, type ReviewOrder } from "../../types/reviews"
 
 /** A review as moderators see it, with its product and author through the module links. */
 export const ADMIN_REVIEW_FIELDS = [
-  "id",
-  "product_id",
+  ...STORE_REVIEW_FIELDS,
   "customer_id",
   "order_id",
   "order_line_item_id",
-  "rating",
-  "title",
-  "content",
-  "quality_rating",
-  "logistics_rating",
-  "service_rating",
-  "images",
-  "author_name",
-  "verified_purchase",
   "status",
   "status_reason",
   "auto_moderation",
-  "response",
-  "responded_at",
   "responded_by",
-  "helpful_count",
-  "created_at",
   "updated_at",
   "product.id",
   "product.title",

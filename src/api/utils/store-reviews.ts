@@ -1,25 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { StoreCustomerReview, StoreReview } from "../../types/reviews"
-
-/** The review fields the storefront may see, for `query.graph` (the plugin's module has them all). */
-export const STORE_REVIEW_FIELDS = [
-  "id",
-  "product_id",
-  "rating",
-  "title",
-  "content",
-  "quality_rating",
-  "logistics_rating",
-  "service_rating",
-  "images",
-  "author_name",
-  "verified_purchase",
-  "response",
-  "responded_at",
-  "helpful_count",
-  "created_at",
-] as const
+import { STORE_REVIEW_FIELDS, type StoreCustomerReview, type StoreReview } from "../../types/reviews"
 
 const CUSTOMER_REVIEW_FIELDS = [
   ...STORE_REVIEW_FIELDS,

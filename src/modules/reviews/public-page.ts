@@ -1,26 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ReviewOrder } from "../../types/reviews"
+import { STORE_REVIEW_FIELDS, type ReviewOrder } from "../../types/reviews"
 
-/** What the storefront sees of a review: never the customer id, status or moderation. */
-export const PUBLIC_REVIEW_COLUMNS = [
-  "id",
-  "product_id",
-  "rating",
-  "title",
-  "content",
-  "quality_rating",
-  "logistics_rating",
-  "service_rating",
-  "images",
-  "author_name",
-  "verified_purchase",
-  "response",
-  "responded_at",
-  "helpful_count",
-  "created_at",
-] as const
-
-export type PublicReviewRow = Record<(typeof PUBLIC_REVIEW_COLUMNS)[number], unknown>
+export type PublicReviewRow = Record<(typeof STORE_REVIEW_FIELDS)[number], unknown>
 
 /** Each order ends in `id` so that pages never overlap or skip. */
 const ORDER_BY: Record<ReviewOrder, [string, "asc" | "desc"][]> = {
@@ -42,7 +23,7 @@ export async function publicReviewsPage(
   page: { rating?: number; order: ReviewOrder; limit: number; offset: number }
 ): Promise<PublicReviewRow[]> {
   const query = knex("crm_review")
-    .select(...PUBLIC_REVIEW_COLUMNS)
+    .select(...STORE_REVIEW_FIELDS)
     .where({ product_id: productId, status: "approved" })
     .whereNull("deleted_at")
   if (page.rating) {

@@ -1,28 +1,11 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
-import type { ModerationActorType, ModerationEvent, ReviewStatus, RuleVerdict } from "../../types/reviews"
+import type { ModerationActorType, ModerationEvent, ReviewDTO, ReviewStatus } from "../../types/reviews"
 import { applySummaryChanges, SummaryChange } from "./summary"
 
-/** The columns a submit, edit, moderation action or reply may change: what an undo puts back. */
-export type ReviewState = {
-  id: string
-  product_id: string
-  customer_id: string
-  order_id: string | null
-  rating: number
-  title: string | null
-  content: string
-  quality_rating: number | null
-  logistics_rating: number | null
-  service_rating: number | null
-  images: string[]
-  status: ReviewStatus
-  status_reason: string | null
-  auto_moderation: RuleVerdict[]
+/** A review's identity and the columns a submit, edit, moderation action or reply may change: what an undo puts back. */
+export type ReviewState = Pick<ReviewDTO, (typeof STATE_COLUMNS)[number] & keyof ReviewDTO> & {
   content_fingerprint: string | null
-  response: string | null
-  responded_at: Date | string | null
-  responded_by: string | null
   deleted_at: Date | string | null
 }
 

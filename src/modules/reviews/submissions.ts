@@ -1,32 +1,19 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { CrmErrorTypes } from "../../types/errors"
-import type { ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
+import type { ReviewDTO, ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
 import { moderateSubmission } from "./moderation/pipeline"
 import { textFingerprint } from "./moderation/text"
 import { asDuplicateReview, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
 import { applySummaryChanges } from "./summary"
 
-export type NewReview = {
-  product_id: string
-  customer_id: string
-  order_id: string | null
-  order_line_item_id: string | null
-  verified_purchase: boolean
-  author_name: string
-  rating: number
-  title: string | null
-  content: string
-  quality_rating: number | null
-  logistics_rating: number | null
-  service_rating: number | null
-  images: string[]
-}
-
 export type ReviewContent = Pick<
-  NewReview,
+  ReviewDTO,
   "rating" | "title" | "content" | "quality_rating" | "logistics_rating" | "service_rating" | "images"
 >
+
+export type NewReview = ReviewContent &
+  Pick<ReviewDTO, "product_id" | "customer_id" | "order_id" | "order_line_item_id" | "verified_purchase" | "author_name">
 
 /** Another live review with the same text, other than `exceptId`. */
 async function duplicateOf(knex: Knex, fingerprint: string | null, exceptId: string): Promise<string | null> {

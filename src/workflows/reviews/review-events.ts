@@ -1,16 +1,7 @@
-import type { ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
+import type { ReviewDTO, ReviewSettingsDTO } from "../../types/reviews"
 import type { LowRatingEventData, ReviewEventData } from "./events"
 
-type ReviewFacts = {
-  id: string
-  product_id: string
-  customer_id: string
-  order_id: string | null
-  rating: number
-  title: string | null
-  content: string
-  status: ReviewStatus
-}
+type ReviewFacts = Pick<ReviewDTO, "id" | "product_id" | "customer_id" | "order_id" | "rating" | "title" | "content" | "status">
 
 export const reviewEventData = (review: ReviewFacts): ReviewEventData => ({
   id: review.id,

@@ -4,7 +4,7 @@ import { ReviewEvents } from "../../../../src/types/reviews"
 import { createAdminUser, registerMember } from "../../../helpers/auth"
 import { deliver } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
-import { permissiveModeration, reviewsOf } from "../../../helpers/reviews"
+import { permissiveModeration, reviewsOf, writeReview } from "../../../helpers/reviews"
 import { createStoreFixtures, StoreFixtures } from "../../../helpers/store"
 import { loyaltyOf } from "../../../helpers/tiers"
 
@@ -25,11 +25,8 @@ medusaIntegrationTestRunner({
 
     const member = (email: string) => registerMember(api, getContainer(), fixtures.publishableKey, email)
     const reviewsUrl = () => `/store/products/${fixtures.productId}/reviews`
-    const review = async (email: string, rating: number, extra: object = {}) => {
-      const customer = await member(email)
-      const { data } = await api.post(reviewsUrl(), { rating, content: `Review by ${email}, rated ${rating}.`, ...extra }, { headers: customer.headers })
-      return { ...customer, review: data.review }
-    }
+    const review = (email: string, rating: number, extra: object = {}) =>
+      writeReview(api, getContainer(), fixtures, email, rating, extra)
     const summary = async () =>
       (await api.get(reviewsUrl(), { headers: { "x-publishable-api-key": fixtures.publishableKey } })).data.summary
     const statusOf = async (id: string) => (await reviewsOf(getContainer()).retrieveReview(id)).status

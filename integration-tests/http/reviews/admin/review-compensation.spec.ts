@@ -15,18 +15,18 @@ const failAfterWrites = createStep("crm-test-fail-after-review-writes", async ()
 })
 
 /** Each review step followed by a failure: its compensation must put everything back. */
-const thenFail = <I>(name: string, step: (input: I) => unknown) =>
-  createWorkflow(`crm-test-${name}-then-fail`, (input: I) => {
+const thenFail = (name: string, step: (input: any) => unknown) =>
+  createWorkflow(`crm-test-${name}-then-fail`, (input: any) => {
     step(input)
     failAfterWrites()
   })
 
-const createThenFail = thenFail("create-review", createReviewStep as any)
-const moderateThenFail = thenFail("moderate-reviews", changeReviewStatusesStep as any)
-const reviseThenFail = thenFail("revise-review", reviseReviewStep as any)
-const respondThenFail = thenFail("respond-to-review", respondToReviewStep as any)
-const removeThenFail = thenFail("remove-own-review", removeOwnReviewStep as any)
-const settingsThenFail = thenFail("update-review-settings", updateReviewSettingsStep as any)
+const createThenFail = thenFail("create-review", createReviewStep)
+const moderateThenFail = thenFail("moderate-reviews", changeReviewStatusesStep)
+const reviseThenFail = thenFail("revise-review", reviseReviewStep)
+const respondThenFail = thenFail("respond-to-review", respondToReviewStep)
+const removeThenFail = thenFail("remove-own-review", removeOwnReviewStep)
+const settingsThenFail = thenFail("update-review-settings", updateReviewSettingsStep)
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser, registerMember } from "../../../helpers/auth"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
-import { permissiveModeration, reviewsOf } from "../../../helpers/reviews"
+import { permissiveModeration, reviewsOf, writeReview } from "../../../helpers/reviews"
 import { createStoreFixtures, StoreFixtures } from "../../../helpers/store"
 
 jest.setTimeout(240 * 1000)
@@ -22,12 +22,8 @@ medusaIntegrationTestRunner({
     const publicHeaders = () => ({ headers: { "x-publishable-api-key": fixtures.publishableKey } })
     const reviewsUrl = () => `/store/products/${fixtures.productId}/reviews`
     const list = async (query = "") => (await api.get(`${reviewsUrl()}${query}`, publicHeaders())).data
-    /** A review by a new customer; `content` makes it unique so the duplicate rule stays quiet. */
-    const review = async (email: string, rating: number, extra: object = {}) => {
-      const customer = await member(email)
-      const { data } = await api.post(reviewsUrl(), { rating, content: `Review by ${email}, rated ${rating}.`, ...extra }, { headers: customer.headers })
-      return { ...customer, review: data.review }
-    }
+    const review = (email: string, rating: number, extra: object = {}) =>
+      writeReview(api, getContainer(), fixtures, email, rating, extra)
 
     it("lists approved reviews only, newest first, with a summary that matches them", async () => {
       const five = await review("five@crm.test", 5)

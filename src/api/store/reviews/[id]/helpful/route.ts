@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { voteReviewHelpfulWorkflow } from "../../../../../workflows/reviews/workflows/vote-review-helpful"
-import { STORE_REVIEW_FIELDS, toStoreReview } from "../../../../utils/store-reviews"
+import { STORE_REVIEW_FIELDS } from "../../../../../types/reviews"
+import { toStoreReview } from "../../../../utils/store-reviews"
 
 /** The customer found an approved review helpful; once per customer (a second vote changes nothing). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
