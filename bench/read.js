@@ -10,6 +10,9 @@
  * whatever else the machine does hits both alike, until each has
  * `requests` measured requests or `seconds` of measured time.
  *
+ * `compareEndpoints` is that load generator on its own (any endpoints, any
+ * headers, alternating A B C, C B A, ...); bench/reviews.js uses it directly.
+ *
  * Only localhost; keep-alive agents from Node's own `http`; no dependency.
  */
 "use strict"
@@ -111,6 +114,63 @@ function summarise(latencies, seconds) {
   return { requests: sorted.length, p50_ms: at(50), p99_ms: at(99), mean_ms: mean, max_ms: at(100), per_s: sorted.length / seconds }
 }
 
+function assertLocal(baseUrl) {
+  const url = new URL(baseUrl)
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+    throw new Error(`the read benchmark only runs against localhost, not ${url.hostname}`)
+  }
+}
+
+/**
+ * The load generator: `endpoints` ({ name: path with its query }) with the
+ * same `headers`, `clients` in flight on keep-alive connections. After
+ * `warmup` requests to each, rounds of `roundSize` requests to each endpoint
+ * in alternating order (A B C, C B A, A B C, ...), so that whatever else the
+ * machine does hits all alike, until each has `requests` measured requests
+ * or one has `seconds` of measured time. Any answer but 200 fails it.
+ */
+async function compareEndpoints({
+  baseUrl,
+  endpoints,
+  headers,
+  clients = 32,
+  requests = 20_000,
+  seconds = 60,
+  roundSize = 250,
+  warmup = 500,
+  log = () => {},
+}) {
+  assertLocal(baseUrl)
+  const names = Object.keys(endpoints)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
+  const target = (name) => new URL(endpoints[name], baseUrl)
+  try {
+    for (const name of names) await round(agent, target(name), headers, warmup, clients)
+    const measured = Object.fromEntries(names.map((name) => [name, []]))
+    const time = Object.fromEntries(names.map((name) => [name, 0]))
+    let sets = 0
+    while (names.some((name) => measured[name].length < requests) && names.every((name) => time[name] < seconds)) {
+      const order = sets++ % 2 === 0 ? names : [...names].reverse()
+      for (const name of order) {
+        const count = Math.min(roundSize, requests - measured[name].length)
+        if (count <= 0) continue
+        const result = await round(agent, target(name), headers, count, clients)
+        measured[name].push(...result.latencies)
+        time[name] += result.seconds
+      }
+    }
+    log(`${sets} sets of ${names.length} rounds of up to ${roundSize} requests, ${clients} clients`)
+    return {
+      clients,
+      warmup,
+      rounds: sets * names.length,
+      results: Object.fromEntries(names.map((name) => [name, summarise(measured[name], time[name])])),
+    }
+  } finally {
+    agent.destroy()
+  }
+}
+
 async function readBenchmark({
   baseUrl,
   shop,
@@ -122,10 +182,7 @@ async function readBenchmark({
   orders = 3,
   log = () => {},
 }) {
-  const url = new URL(baseUrl)
-  if (!["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
-    throw new Error(`the read benchmark only runs against localhost, not ${url.hostname}`)
-  }
+  assertLocal(baseUrl)
   const email = `bench-reader-${Date.now()}@bench.local`
   const { headers } = await registerCustomer(baseUrl, shop.publishable_key, email)
   for (let i = 0; i < orders; i++) await placeOrder(baseUrl, headers, shop, 1 + i)
@@ -141,33 +198,18 @@ async function readBenchmark({
     log("warning: the store's order.placed subscriber earned nothing for these orders (see bench/results/logs/server.log)")
   }
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
-  const target = (name) => new URL(ENDPOINTS[name], baseUrl)
-  try {
-    for (const name of ["loyalty", "customer"]) await round(agent, target(name), headers, warmup, clients)
-    const measured = { loyalty: [], customer: [] }
-    const time = { loyalty: 0, customer: 0 }
-    let pair = 0
-    while (measured.loyalty.length < requests && time.loyalty < seconds) {
-      const order = pair++ % 2 === 0 ? ["loyalty", "customer"] : ["customer", "loyalty"]
-      for (const name of order) {
-        const result = await round(agent, target(name), headers, Math.min(roundSize, requests - measured[name].length), clients)
-        measured[name].push(...result.latencies)
-        time[name] += result.seconds
-      }
-    }
-    log(`${pair} round pairs of up to ${roundSize} requests, ${clients} clients`)
-    return {
-      clients,
-      warmup,
-      rounds: pair * 2,
-      pending_points: account.pending_points,
-      loyalty: summarise(measured.loyalty, time.loyalty),
-      customer: summarise(measured.customer, time.customer),
-    }
-  } finally {
-    agent.destroy()
-  }
+  const { results, ...run } = await compareEndpoints({
+    baseUrl,
+    endpoints: ENDPOINTS,
+    headers,
+    clients,
+    requests,
+    seconds,
+    roundSize,
+    warmup,
+    log,
+  })
+  return { ...run, pending_points: account.pending_points, loyalty: results.loyalty, customer: results.customer }
 }
 
-module.exports = { readBenchmark, registerCustomer, placeOrder, ENDPOINTS }
+module.exports = { readBenchmark, compareEndpoints, call, registerCustomer, placeOrder, ENDPOINTS }
