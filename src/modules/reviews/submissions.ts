@@ -30,7 +30,8 @@ async function duplicateOf(knex: Knex, fingerprint: string | null, exceptId: str
 
 /**
  * Serialises one customer's submissions (so the rate limit holds under
- * concurrency) and refuses one over the limit. Deleted reviews count: delete
+ * concurrency) and refuses one over the limit. It counts the customer's
+ * "submitted" history entries, which stay when a review is deleted: delete
  * and post again is no way around it.
  */
 async function enforceRateLimit(knex: Knex, customerId: string, settings: ReviewSettingsDTO): Promise<void> {
@@ -40,8 +41,9 @@ async function enforceRateLimit(knex: Knex, customerId: string, settings: Review
   }
   const [{ recent }] = (
     await knex.raw(
-      `SELECT count(*)::int AS recent FROM crm_review
-        WHERE customer_id = ? AND created_at > now() - make_interval(mins => ?::int)`,
+      `SELECT count(*)::int AS recent FROM crm_review_moderation
+        WHERE actor_id = ? AND event = 'submitted' AND deleted_at IS NULL
+          AND created_at > now() - make_interval(mins => ?::int)`,
       [customerId, settings.rate_limit_window_minutes]
     )
   ).rows

@@ -114,7 +114,7 @@ const SUMMARY_COLUMNS = "product_id, review_count, rating_sum, rating_1, rating_
 
 export async function readSummaries(knex: Knex, productIds: string[]): Promise<SummaryRow[]> {
   const { rows } = await knex.raw(
-    `SELECT ${SUMMARY_COLUMNS} FROM crm_review_summary WHERE product_id = ANY(?::text[])`,
+    `SELECT ${SUMMARY_COLUMNS} FROM crm_review_summary WHERE product_id = ANY(?::text[]) AND deleted_at IS NULL`,
     [productIds]
   )
   return rows

@@ -20,6 +20,10 @@ const ReviewModeration = model
       actor_id: model.text().nullable(),
     }
   )
-  .indexes([{ name: "IDX_crm_review_moderation_review_created", on: ["review_id", "created_at"], where: "deleted_at IS NULL" }])
+  .indexes([
+    { name: "IDX_crm_review_moderation_review_created", on: ["review_id", "created_at"], where: "deleted_at IS NULL" },
+    // The rate limit counts a customer's recent submissions here: history outlives deleted reviews.
+    { name: "IDX_crm_review_moderation_actor_created", on: ["actor_id", "created_at"], where: "deleted_at IS NULL AND event = 'submitted'" },
+  ])
 
 export default ReviewModeration
