@@ -155,6 +155,32 @@ medusaIntegrationTestRunner({
       expect(await reviewRowCount(getContainer())).toBe(before)
     })
 
+    it("each moderation rule decides through the real route, with every rule's verdict stored", async () => {
+      await api.post(
+        "/admin/reviews/settings",
+        { auto_approve: "all", blocked_words: ["knock-off"], rate_limit_count: 0 },
+        admin
+      )
+      const cases: [string, object, string, string | null][] = [
+        ["clean", { content: "Soft linen, true to size, washed well twice." }, "approved", null],
+        ["blocked", { content: "A cheap KNOCK OFF of the real thing" }, "rejected", "blocked_words"],
+        ["link", { content: "Better deals at shirts-online.com today" }, "pending", "links"],
+        ["caps", { content: "WORST SHIRT I HAVE EVER OWNED" }, "pending", "all_caps"],
+        ["short", { content: "Meh." }, "pending", "too_short"],
+        ["repeat", { content: "Sooooooo comfortable, love it" }, "pending", "repeated_characters"],
+        ["copy", { content: "Soft linen, true to size, washed well twice!" }, "pending", "duplicate_text"],
+        ["rating-only", {}, "approved", null],
+      ]
+      for (const [name, body, status, rule] of cases) {
+        const customer = await member(`rule-${name}@crm.test`)
+        const review = (await submit(customer.headers, { rating: 3, ...body })).data.review
+        const stored = await reviewsOf(getContainer()).retrieveReview(review.id)
+        const held = (stored.auto_moderation as any[]).filter((v) => v.verdict === "pending" || v.verdict === "reject").map((v) => v.rule)
+        expect({ name, status: review.status, held }).toEqual({ name, status, held: rule ? [rule] : [] })
+        expect((stored.auto_moderation as any[]).map((v) => v.rule)).toHaveLength(8)
+      }
+    })
+
     it("markup and script payloads are kept as literal text and come back inert, as JSON text", async () => {
       await api.post("/admin/reviews/settings", { auto_approve: "all", links_action: "off" }, admin)
       const payloads = {

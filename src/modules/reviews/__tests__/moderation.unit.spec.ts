@@ -50,6 +50,7 @@ describe("auto-moderation", () => {
     expect(moderateSubmission(review("A total rip   off, sadly"), settings, facts).status).toBe("rejected")
     expect(moderateSubmission(review("A total RIP-OFF, sadly"), settings, facts).status).toBe("rejected")
     expect(moderateSubmission(review("The scampi pan is lovely"), settings, facts).status).toBe("approved")
+    expect(moderateSubmission(review("Worth every penny"), { ...settings, blocked_words: ["$$$", " "] }, facts).status).toBe("approved")
   })
 
   it.each([

@@ -32,16 +32,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 /**
  * Whole words or phrases, case- and accent-insensitive: "Ass" does not block
- * "class"; "rip off" blocks "RIP-OFF" and "rip  off".
+ * "class"; "rip off" and "rip-off" each block "RIP-OFF", "rip off" and "rip  off".
  */
 export const blockedWords: Rule = (submission, settings) => {
-  const words = settings.blocked_words.map((word) => foldText(word).trim()).filter(Boolean)
+  // A "word" without letters or digits ("$$$") would match everywhere: it is ignored.
+  const words = settings.blocked_words.map((word) => foldText(word).trim()).filter((word) => /[\p{L}\p{N}]/u.test(word))
   if (!words.length) {
     return verdictOf("blocked_words", settings.blocked_words_action, null)
   }
   const text = foldText(textOf(submission))
   const found = words.filter((word) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${word.split(/\s+/).map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}($|[^\\p{L}\\p{N}])`, "u").test(text)
+    new RegExp(`(^|[^\\p{L}\\p{N}])${word.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRegExp).join("[^\\p{L}\\p{N}]+")}($|[^\\p{L}\\p{N}])`, "u").test(text)
   )
   return verdictOf("blocked_words", settings.blocked_words_action, found.length ? `Blocked words: ${found.join(", ")}` : null)
 }
