@@ -1,15 +1,5 @@
-import {
-  Badge,
-  Button,
-  Container,
-  Heading,
-  Hint,
-  Input,
-  Skeleton,
-  Text,
-  toast,
-} from "@medusajs/ui"
-import { useMemo, useState, type FormEvent, type ReactNode } from "react"
+import { Container, Heading, Input, Text, toast } from "@medusajs/ui"
+import { useMemo, type FormEvent } from "react"
 import type {
   LoyaltySettingsDTO,
   TierMeasure,
@@ -18,11 +8,15 @@ import type {
 } from "../../types"
 import { useLoyaltySettings, useUpdateLoyaltySettings } from "../hooks/loyalty"
 import { useStoreCurrencies } from "../hooks/store-currencies"
-import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { FormSection } from "./form-section"
 import { SelectField } from "./select-field"
+import { SettingsFormFooter } from "./settings-form-footer"
+import { useSettingsFormState } from "./settings-form-state"
+import { SettingsSkeleton } from "./settings-skeleton"
 import { SwitchField } from "./switch-field"
 import { LoadError } from "./load-error"
+import { changedFields } from "../lib/changed-fields"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
 import {
   defaultCurrencyCode,
@@ -261,26 +255,13 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
   return { errors, values }
 }
 
-/** Only the fields whose value differs from what the server has. */
-const changedFields = (
-  values: Partial<Editable>,
-  settings: LoyaltySettingsDTO
-): UpdateLoyaltySettings => {
-  const changes: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(values) as [keyof Editable, unknown][]) {
-    const current = settings[key]
-    const same =
-      (RATE_FIELDS as readonly string[]).includes(key)
-        ? sameRates(value as Record<string, number>, (current ?? {}) as Record<string, number>)
-        : typeof value === "number" && typeof current === "number"
-          ? sameNumber(value, current)
-          : value === current
-    if (!same) {
-      changes[key] = value
-    }
-  }
-  return changes as UpdateLoyaltySettings
-}
+/** Whether a field's value is what the server has. */
+const sameValue = (key: keyof Editable, value: unknown, current: unknown) =>
+  (RATE_FIELDS as readonly string[]).includes(key)
+    ? sameRates(value as Record<string, number>, (current ?? {}) as Record<string, number>)
+    : typeof value === "number" && typeof current === "number"
+      ? sameNumber(value, current)
+      : value === current
 
 /** The Settings section of the Loyalty page. */
 export const LoyaltySettingsSection = () => {
@@ -324,27 +305,20 @@ const SettingsForm = ({
 }) => {
   const { t } = i18n
   const initial = useMemo(() => toForm(settings), [settings])
-  const [form, setForm] = useState<FormState>(initial)
-  const [showErrors, setShowErrors] = useState(false)
   const { data: currencies = [] } = useStoreCurrencies()
   const defaultCurrency = defaultCurrencyCode(currencies)
-  const { mutateAsync, isPending, error, reset } = useUpdateLoyaltySettings()
+  const mutation = useUpdateLoyaltySettings()
+  const { mutateAsync, isPending, error } = mutation
+  const { form, set, isDirty, showErrors, setShowErrors, discard } = useSettingsFormState(
+    initial,
+    mutation,
+    comparable
+  )
 
   const { errors, values } = useMemo(() => validate(form, t), [form, t])
   const hasErrors = Object.values(errors).some(Boolean)
-  const changes = useMemo(() => changedFields(values, settings), [values, settings])
-  const isDirty = useMemo(
-    () => JSON.stringify(comparable(form)) !== JSON.stringify(comparable(initial)),
-    [form, initial]
-  )
+  const changes = useMemo(() => changedFields(values, settings, sameValue), [values, settings])
   const shown = showErrors ? errors : {}
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setForm((previous) => ({ ...previous, [key]: value }))
-    if (error) {
-      reset()
-    }
-  }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -583,41 +557,17 @@ const SettingsForm = ({
         </div>
       </FormSection>
 
-      <div className="flex flex-col gap-y-3 px-6 py-4">
-        {error ? (
-          <FailureAlert title={t("settings.saveFailed")} message={error.message} />
-        ) : showErrors && hasErrors ? (
-          <Hint variant="error">{t("settings.fixErrors")}</Hint>
-        ) : null}
-        <div className="flex items-center justify-end gap-x-2">
-          {isDirty ? (
-            <Badge size="2xsmall" color="orange" className="mr-auto">
-              {t("settings.unsaved")}
-            </Badge>
-          ) : null}
-          <Button
-            type="button"
-            size="small"
-            variant="secondary"
-            disabled={!isDirty || isPending}
-            onClick={() => {
-              setForm(initial)
-              setShowErrors(false)
-              reset()
-            }}
-          >
-            {t("settings.discard")}
-          </Button>
-          <Button
-            type="submit"
-            size="small"
-            isLoading={isPending}
-            disabled={(!hasErrors && !Object.keys(changes).length) || (showErrors && hasErrors)}
-          >
-            {t("settings.save")}
-          </Button>
-        </div>
-      </div>
+      <SettingsFormFooter
+        saveFailedTitle={t("settings.saveFailed")}
+        error={error}
+        isPending={isPending}
+        isDirty={isDirty}
+        showErrors={showErrors}
+        hasErrors={hasErrors}
+        hasChanges={Object.keys(changes).length > 0}
+        onDiscard={discard}
+        i18n={i18n}
+      />
     </form>
   )
 }
@@ -630,24 +580,3 @@ const comparable = (form: FormState) => ({
   ...form,
   ...Object.fromEntries(RATE_FIELDS.map((field) => [field, strip(form[field])])),
 })
-
-const FormSection = ({ title, children }: { title: string; children: ReactNode }) => (
-  <fieldset className="px-6 py-6">
-    <legend className="sr-only">{title}</legend>
-    <Text size="small" weight="plus" leading="compact" className="text-ui-fg-base mb-4" aria-hidden>
-      {title}
-    </Text>
-    <div className="grid grid-cols-1 gap-x-6 gap-y-6 md:grid-cols-2">{children}</div>
-  </fieldset>
-)
-
-const SettingsSkeleton = () => (
-  <div className="grid grid-cols-1 gap-6 px-6 py-6 md:grid-cols-2" aria-busy="true">
-    {[0, 1, 2, 3, 4, 5].map((key) => (
-      <div key={key} className="flex flex-col gap-y-2">
-        <Skeleton className="h-4 w-40" />
-        <Skeleton className="h-8 w-full" />
-      </div>
-    ))}
-  </div>
-)

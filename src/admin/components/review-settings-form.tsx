@@ -1,15 +1,5 @@
-import {
-  Badge,
-  Button,
-  Container,
-  Hint,
-  Input,
-  Skeleton,
-  Text,
-  Textarea,
-  toast,
-} from "@medusajs/ui"
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from "react"
+import { Container, Input, Text, Textarea, toast } from "@medusajs/ui"
+import { useMemo, useRef, type FormEvent } from "react"
 import type {
   AutoApprovePolicy,
   ReviewSettingsDTO,
@@ -17,6 +7,7 @@ import type {
   UpdateReviewSettings,
 } from "../../types"
 import { useReviewSettings, useUpdateReviewSettings } from "../hooks/reviews"
+import { changedFields } from "../lib/changed-fields"
 import { useCrmTranslation, type CrmMessageKey, type CrmTranslation } from "../lib/i18n"
 import {
   AUTO_APPROVE_OPTIONS,
@@ -26,10 +17,13 @@ import {
   ruleActionLabel,
   ruleLabel,
 } from "../lib/reviews"
-import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { FormSection } from "./form-section"
 import { LoadError } from "./load-error"
 import { SelectField } from "./select-field"
+import { SettingsFormFooter } from "./settings-form-footer"
+import { useSettingsFormState } from "./settings-form-state"
+import { SettingsSkeleton } from "./settings-skeleton"
 import { SwitchField } from "./switch-field"
 
 /** The rules with a configurable action, in the order the form shows them. */
@@ -121,21 +115,9 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
 const sameWords = (a: string[], b: string[]) =>
   a.length === b.length && a.every((word, index) => word === b[index])
 
-/** Only the fields whose value differs from what the server has. */
-const changedFields = (values: Partial<Editable>, settings: ReviewSettingsDTO): UpdateReviewSettings => {
-  const changes: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(values) as [keyof Editable, unknown][]) {
-    const current = settings[key]
-    const same =
-      key === "blocked_words"
-        ? sameWords(value as string[], (current ?? []) as string[])
-        : value === current
-    if (!same) {
-      changes[key] = value
-    }
-  }
-  return changes as UpdateReviewSettings
-}
+/** Whether a field's value is what the server has. */
+const sameValue = (key: keyof Editable, value: unknown, current: unknown) =>
+  key === "blocked_words" ? sameWords(value as string[], (current ?? []) as string[]) : value === current
 
 /** The review moderation settings' form, on their own page below Reviews. */
 export const ReviewSettingsSection = () => {
@@ -168,25 +150,17 @@ export const ReviewSettingsSection = () => {
 const SettingsForm = ({ settings, i18n }: { settings: ReviewSettingsDTO; i18n: CrmTranslation }) => {
   const { t, formatNumber } = i18n
   const initial = useMemo(() => toForm(settings), [settings])
-  const [form, setForm] = useState<FormState>(initial)
-  const [showErrors, setShowErrors] = useState(false)
   // A double click saves twice before `isPending` re-renders; this does not.
   const inFlight = useRef(false)
-  const { mutateAsync, isPending, error, reset } = useUpdateReviewSettings()
+  const mutation = useUpdateReviewSettings()
+  const { mutateAsync, isPending, error } = mutation
+  const { form, set, isDirty, showErrors, setShowErrors, discard } = useSettingsFormState(initial, mutation)
 
   const { errors, values } = useMemo(() => validate(form, t), [form, t])
   const hasErrors = Object.keys(errors).length > 0
-  const changes = useMemo(() => changedFields(values, settings), [values, settings])
-  const isDirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(initial), [form, initial])
+  const changes = useMemo(() => changedFields(values, settings, sameValue), [values, settings])
   const shown: Errors = showErrors ? errors : {}
   const wordCount = values.blocked_words?.length ?? 0
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setForm((previous) => ({ ...previous, [key]: value }))
-    if (error) {
-      reset()
-    }
-  }
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -356,69 +330,17 @@ const SettingsForm = ({ settings, i18n }: { settings: ReviewSettingsDTO; i18n: C
         />
       </FormSection>
 
-      <div className="flex flex-col gap-y-3 px-6 py-4">
-        {error ? (
-          <FailureAlert title={t("reviewSettings.saveFailed")} message={error.message} />
-        ) : showErrors && hasErrors ? (
-          <Hint variant="error">{t("settings.fixErrors")}</Hint>
-        ) : null}
-        <div className="flex items-center justify-end gap-x-2">
-          {isDirty ? (
-            <Badge size="2xsmall" color="orange" className="mr-auto">
-              {t("settings.unsaved")}
-            </Badge>
-          ) : null}
-          <Button
-            type="button"
-            size="small"
-            variant="secondary"
-            disabled={!isDirty || isPending}
-            onClick={() => {
-              setForm(initial)
-              setShowErrors(false)
-              reset()
-            }}
-          >
-            {t("settings.discard")}
-          </Button>
-          <Button
-            type="submit"
-            size="small"
-            isLoading={isPending}
-            disabled={(!hasErrors && !Object.keys(changes).length) || (showErrors && hasErrors)}
-          >
-            {t("settings.save")}
-          </Button>
-        </div>
-      </div>
+      <SettingsFormFooter
+        saveFailedTitle={t("reviewSettings.saveFailed")}
+        error={error}
+        isPending={isPending}
+        isDirty={isDirty}
+        showErrors={showErrors}
+        hasErrors={hasErrors}
+        hasChanges={Object.keys(changes).length > 0}
+        onDiscard={discard}
+        i18n={i18n}
+      />
     </form>
   )
 }
-
-const FormSection = ({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) => (
-  <fieldset className="px-6 py-6">
-    <legend className="sr-only">{title}</legend>
-    <div className="mb-4 flex flex-col gap-y-1">
-      <Text size="small" weight="plus" leading="compact" className="text-ui-fg-base" aria-hidden>
-        {title}
-      </Text>
-      {hint ? (
-        <Text size="small" leading="compact" className="text-ui-fg-subtle">
-          {hint}
-        </Text>
-      ) : null}
-    </div>
-    <div className="grid grid-cols-1 gap-x-6 gap-y-6 md:grid-cols-2">{children}</div>
-  </fieldset>
-)
-
-const SettingsSkeleton = () => (
-  <div className="grid grid-cols-1 gap-6 px-6 py-6 md:grid-cols-2" aria-busy="true">
-    {[0, 1, 2, 3, 4, 5].map((key) => (
-      <div key={key} className="flex flex-col gap-y-2">
-        <Skeleton className="h-4 w-40" />
-        <Skeleton className="h-8 w-full" />
-      </div>
-    ))}
-  </div>
-)
