@@ -18,7 +18,7 @@ import ReviewVote from "./models/review-vote"
 import { Actor, changeStatuses, deleteOwnReview, setResponse, StatusChange, voteHelpful } from "./moderation-actions"
 import { ReviewChange, ReviewUndo, undoReviewChanges } from "./review-rows"
 import { insertReview, NewReview, ReviewContent, reviseReview } from "./submissions"
-import { aggregateSummaries, readSummaries, rebuildSummaries, SummaryRow, toRatingSummary } from "./summary"
+import { aggregateSummaries, readSummaries, rebuildSummaries, reviewedProductIds, SummaryRow, toRatingSummary } from "./summary"
 import { PublicReviewRow, publicReviewsPage } from "./public-page"
 
 export interface IReviewsModuleService {
@@ -45,6 +45,7 @@ export interface IReviewsModuleService {
   freshSummaries(productIds: string[], sharedContext?: Context): Promise<SummaryRow[]>
   keptSummaries(productIds: string[], sharedContext?: Context): Promise<SummaryRow[]>
   rebuildSummaries(productIds: string[], sharedContext?: Context): Promise<void>
+  reviewedProductIds(sharedContext?: Context): Promise<string[]>
 }
 
 /**
@@ -182,6 +183,11 @@ class ReviewsModuleService
   @InjectManager()
   async keptSummaries(productIds: string[], @MedusaContext() sharedContext: Context = {}) {
     return await readSummaries(knexOf(sharedContext), productIds)
+  }
+
+  @InjectManager()
+  async reviewedProductIds(@MedusaContext() sharedContext: Context = {}) {
+    return await reviewedProductIds(knexOf(sharedContext))
   }
 
   @InjectTransactionManager()

@@ -139,6 +139,14 @@ export async function aggregateSummaries(knex: Knex, productIds: string[]): Prom
   return rows
 }
 
+/** Every product with a review or a summary row. */
+export async function reviewedProductIds(knex: Knex): Promise<string[]> {
+  const { rows } = await knex.raw(
+    `SELECT product_id FROM crm_review UNION SELECT product_id FROM crm_review_summary ORDER BY 1`
+  )
+  return rows.map((row: { product_id: string }) => row.product_id)
+}
+
 /** Rewrites the summaries from a fresh aggregate (a repair; normal changes are incremental). */
 export async function rebuildSummaries(knex: Knex, productIds: string[]): Promise<void> {
   await knex.raw(`DELETE FROM crm_review_summary WHERE product_id = ANY(?::text[])`, [productIds])

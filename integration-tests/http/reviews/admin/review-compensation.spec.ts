@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { changeReviewStatusesStep } from "../../../../src/workflows/reviews/steps/change-review-statuses"
 import { createReviewStep } from "../../../../src/workflows/reviews/steps/create-review"
@@ -6,6 +7,7 @@ import { removeOwnReviewStep } from "../../../../src/workflows/reviews/steps/rem
 import { respondToReviewStep } from "../../../../src/workflows/reviews/steps/respond-to-review"
 import { reviseReviewStep } from "../../../../src/workflows/reviews/steps/revise-review"
 import { updateReviewSettingsStep } from "../../../../src/workflows/reviews/steps/update-review-settings"
+import { repairRatingSummariesWorkflow } from "../../../../src/workflows/reviews/workflows/repair-rating-summaries"
 import { permissiveModeration, reviewsOf } from "../../../helpers/reviews"
 
 jest.setTimeout(240 * 1000)
@@ -102,6 +104,21 @@ medusaIntegrationTestRunner({
       })
       expect(errors.map((e: any) => e.error.message)).toEqual(["injected failure"])
       expect(await reviewsOf(getContainer()).loadReviewSettings()).toEqual(expect.objectContaining({ blocked_words: before.blocked_words, auto_approve: before.auto_approve }))
+    })
+
+    it("the summary check finds a summary edited behind the module's back, and the repair rewrites it", async () => {
+      const reviews = reviewsOf(getContainer())
+      await reviews.submitReview(newReview(5))
+      await reviews.submitReview(newReview(3))
+      const check = async (repair: boolean) => (await repairRatingSummariesWorkflow(getContainer()).run({ input: { repair } })).result
+      expect((await check(false)).differing).toEqual([])
+
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await knex.raw(`UPDATE crm_review_summary SET review_count = review_count + 1, rating_1 = rating_1 + 1, rating_sum = rating_sum + 1 WHERE product_id = ?`, [product_id])
+      expect((await check(false)).differing).toEqual([product_id])
+      expect((await check(true)).differing).toEqual([product_id])
+      expect((await check(false)).differing).toEqual([])
+      expect(await reviews.keptSummaries([product_id])).toEqual(await reviews.freshSummaries([product_id]))
     })
   },
 })
