@@ -83,6 +83,8 @@ export type ReviewSettingsDTO = {
   rate_limit_window_minutes: number
   /** A review at or below this rating emits `crm.review.low_rating` (tickets open a complaint); null: never. */
   complaint_max_rating: number | null
+  /** E-mail the author when the store replies to their review (once per review). */
+  reply_email: boolean
 }
 
 export type UpdateReviewSettings = Partial<Omit<ReviewSettingsDTO, "id">>

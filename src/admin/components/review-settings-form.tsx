@@ -58,6 +58,7 @@ type FormState = {
   auto_approve_rating_only: boolean
   blocked_words: string
   complaint_max_rating: ComplaintOption
+  reply_email: boolean
 } & Record<ActionKey, RuleAction> &
   Record<NumberField, string>
 
@@ -75,6 +76,7 @@ const toForm = (settings: ReviewSettingsDTO): FormState => ({
     settings.complaint_max_rating == null
       ? "never"
       : (String(settings.complaint_max_rating) as ComplaintOption),
+  reply_email: settings.reply_email,
   ...(Object.fromEntries(RULE_FIELDS.map((rule) => [actionKey(rule), settings[actionKey(rule)]])) as Record<
     ActionKey,
     RuleAction
@@ -93,6 +95,7 @@ const validate = (form: FormState, t: CrmTranslation["t"]) => {
     auto_approve_rating_only: form.auto_approve_rating_only,
     blocked_words: parseBlockedWords(form.blocked_words),
     complaint_max_rating: form.complaint_max_rating === "never" ? null : Number(form.complaint_max_rating),
+    reply_email: form.reply_email,
   }
   for (const rule of RULE_FIELDS) {
     values[actionKey(rule)] = form[actionKey(rule)]
@@ -327,6 +330,14 @@ const SettingsForm = ({ settings, i18n }: { settings: ReviewSettingsDTO; i18n: C
           }
           disabled={isPending}
           onChange={(value) => set("complaint_max_rating", value)}
+        />
+        <SwitchField
+          id="crm-review-settings-reply_email"
+          label={t("reviewSettings.replyEmail.label")}
+          hint={t("reviewSettings.replyEmail.hint")}
+          checked={form.reply_email}
+          disabled={isPending}
+          onChange={(checked) => set("reply_email", checked)}
         />
       </FormSection>
 

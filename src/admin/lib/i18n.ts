@@ -629,6 +629,8 @@ const en = {
   "reviewSettings.complaint.hint":
     "A review with this rating or lower opens a complaint ticket. Empty: never.",
   "reviewSettings.complaint.placeholder": "Never",
+  "reviewSettings.replyEmail.label": "E-mail the author when you reply",
+  "reviewSettings.replyEmail.hint": "Sent once per review, on the first reply, in the customer's language.",
   "reviewSettings.saved": "Review moderation settings saved",
   "reviewSettings.saveFailed": "Couldn't save the settings",
   "reviewSettings.loadFailed": "Couldn't load the review moderation settings",
@@ -1220,6 +1222,8 @@ const zhCN: CrmMessages = {
   "reviewSettings.complaint.label": "评分不高于此值时创建投诉（星）",
   "reviewSettings.complaint.hint": "评分不高于此值的评价会创建投诉工单。留空表示从不。",
   "reviewSettings.complaint.placeholder": "从不",
+  "reviewSettings.replyEmail.label": "回复后邮件通知评价者",
+  "reviewSettings.replyEmail.hint": "每条评价只在首次回复时发送一次，使用顾客的语言。",
   "reviewSettings.saved": "评价审核设置已保存",
   "reviewSettings.saveFailed": "无法保存设置",
   "reviewSettings.loadFailed": "无法加载评价审核设置",

@@ -2,11 +2,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { ReviewEvents } from "../../../../src/types/reviews"
 import { createAdminUser, registerMember } from "../../../helpers/auth"
-import { deliver } from "../../../helpers/events"
+import { deliver, subscribersOf } from "../../../helpers/events"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 import { permissiveModeration, reviewsOf, writeReview } from "../../../helpers/reviews"
 import { createStoreFixtures, StoreFixtures } from "../../../helpers/store"
 import { loyaltyOf } from "../../../helpers/tiers"
+import { clearRecordedNotifications, recordedNotifications } from "../../../providers/notification-recorder/service"
 
 jest.setTimeout(240 * 1000)
 
@@ -119,6 +120,35 @@ medusaIntegrationTestRunner({
       const removed = (await api.delete(`/admin/reviews/${r.id}/response`, admin)).data.review
       expect(removed).toEqual(expect.objectContaining({ response: null, responded_at: null }))
       expect(removed.moderation.map((m: any) => m.event)).toEqual(["submitted", "approved", "responded", "responded", "response_removed"])
+    })
+
+    it("a reply e-mails the author once per review, with the texts escaped, however often the event arrives", async () => {
+      clearRecordedNotifications()
+      const { review: r, customerId } = await review("replied@crm.test", 2, { title: "<b>Bad</b> seam" })
+      await api.post(`/admin/reviews/${r.id}/approve`, {}, admin)
+      const sent = subscribersOf(getContainer(), ReviewEvents.RESPONDED)
+      await api.post(`/admin/reviews/${r.id}/response`, { content: "Sorry! <script>x</script> A new one is on its way." }, admin)
+      await sent
+      await deliver(getContainer(), ReviewEvents.RESPONDED, { id: r.id, product_id: fixtures.productId, customer_id: customerId }, 2)
+      const replaced = subscribersOf(getContainer(), ReviewEvents.RESPONDED)
+      await api.post(`/admin/reviews/${r.id}/response`, { content: "Edited reply" }, admin)
+      await replaced
+
+      const mails = recordedNotifications().filter((n) => n.template === "review-replied")
+      expect(mails).toHaveLength(1)
+      expect(mails[0].to).toBe("replied@crm.test")
+      const html = (mails[0].content as any).html as string
+      expect(html).toContain("Sorry! &lt;script&gt;x&lt;/script&gt; A new one is on its way.")
+      expect(html).toContain("&lt;b&gt;Bad&lt;/b&gt; seam")
+      expect(html).not.toContain("<script>")
+      expect((mails[0].content as any).subject).toBe("CRM Demo Store replied to your review of Linen shirt")
+
+      await api.post("/admin/reviews/settings", { reply_email: false }, admin)
+      const { review: quiet } = await review("quiet@crm.test", 4)
+      const silent = subscribersOf(getContainer(), ReviewEvents.RESPONDED)
+      await api.post(`/admin/reviews/${quiet.id}/response`, { content: "Thanks!" }, admin)
+      await silent
+      expect(recordedNotifications().filter((n) => n.template === "review-replied")).toHaveLength(1)
     })
 
     it("every admin route is 401 without a user and 404 for an unknown review", async () => {

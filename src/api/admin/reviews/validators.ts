@@ -80,6 +80,7 @@ export const AdminUpdateReviewSettings = z
     rate_limit_count: z.number().int().min(0).max(1000),
     rate_limit_window_minutes: z.number().int().min(1).max(60 * 24 * 30),
     complaint_max_rating: z.number().int().min(1).max(5).nullable(),
+    reply_email: z.boolean(),
   })
   .partial()
   .strict()

@@ -116,6 +116,29 @@ describe("CrmMailerService.render", () => {
     })
   })
 
+  describe("review-replied", () => {
+    const data = {
+      first_name: "Ana",
+      product_title: "Linen <shirt>",
+      product_handle: "linen-shirt",
+      rating: 2,
+      review_title: HOSTILE.attribute,
+      review_content: HOSTILE.script,
+      response: `Sorry!\n${HOSTILE.mustache}`,
+    }
+
+    it.each(["en", "zh-CN"])("renders in %s with the reply and review as escaped text and a product link", (locale) => {
+      const email = mailer().render("review-replied", data, { locale })
+      expect(email.html).not.toMatch(/<script/i)
+      expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+      expect(email.html).toContain("{{store_name}} {{{storefront_url}}}")
+      expect(email.html).toContain('href="https://shop.example/products/linen-shirt"')
+      expect(email.text).toContain(HOSTILE.script)
+      expect(email.subject).toContain("Linen <shirt>")
+      expect(email.subject).toContain("Shop")
+    })
+  })
+
   describe("subject", () => {
     it("never lets a newline from data or template reach the subject", () => {
       const templates = folderWith({

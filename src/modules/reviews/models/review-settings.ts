@@ -27,6 +27,8 @@ const ReviewSettings = model.define(
     rate_limit_count: model.number().default(5),
     rate_limit_window_minutes: model.number().default(60),
     complaint_max_rating: model.number().default(2).nullable(),
+    /** E-mail the author when the store replies to their review (once per review). */
+    reply_email: model.boolean().default(true),
   }
 )
 
