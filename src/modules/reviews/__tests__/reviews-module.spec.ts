@@ -92,6 +92,23 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
       )
     })
 
+    it("keeps the summary exact when moderators act on the same reviews at the same time", async () => {
+      const product_id = "prod_race"
+      const ids: string[] = []
+      for (let i = 0; i < 12; i++) {
+        ids.push((await service.submitReview(newReview({ product_id, rating: (i % 5) + 1 }))).id)
+      }
+      const statuses: ReviewStatus[] = ["approved", "rejected", "flagged", "pending"]
+      // 16 batches over overlapping, differently ordered id sets, all at once: row locks in id order must serialise them.
+      await Promise.all(
+        Array.from({ length: 16 }, (_, n) => {
+          const batch = ids.filter((_, i) => (i + n) % 3 !== 0).reverse()
+          return service.changeReviewStatuses([{ ids: batch, status: statuses[n % 4] }], null, moderator)
+        })
+      )
+      expect(byProduct(await service.keptSummaries([product_id]))).toEqual(byProduct(await service.freshSummaries([product_id])))
+    })
+
     it("moves a review once: a second approve changes nothing and writes no history", async () => {
       const { id } = await service.submitReview(newReview({ product_id: "prod_once", content: "" }))
       const first = await service.changeReviewStatuses([{ ids: [id], status: "rejected" }], "spam", moderator)
