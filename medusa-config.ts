@@ -28,6 +28,7 @@ const crmModules = [
   { resolve: "./src/modules/mailer", options: crmOptions },
   { resolve: "./src/modules/order-facts" },
   { resolve: "./src/modules/reviews" },
+  { resolve: "./src/modules/tickets" },
 ]
 
 /**

@@ -7,6 +7,7 @@ export const CrmModules = {
   MAILER: "crmMailer",
   ORDER_FACTS: "crmOrderFacts",
   REVIEWS: "crmReviews",
+  TICKETS: "crmTickets",
 } as const
 
 export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]

@@ -1,0 +1,41 @@
+import path from "path"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { CrmModules } from "../../../types/modules"
+import { moduleTestDbName } from "../../../../integration-tests/helpers/module-db"
+import TicketsModuleService from "../service"
+
+jest.setTimeout(120 * 1000)
+
+/** The tickets module's tables and guards; workflows and routes come with the capability. */
+moduleIntegrationTestRunner<TicketsModuleService>({
+  moduleName: CrmModules.TICKETS,
+  dbName: moduleTestDbName("tickets"),
+  resolve: path.join(__dirname, ".."),
+  pathToMigrations: path.join(__dirname, "../migrations"),
+  testSuite: ({ service }) => {
+    it("keeps a ticket with its conversation and numbers tickets in order", async () => {
+      const [first, second] = await service.createTickets([
+        { customer_id: "cus_1", subject: "Torn seam", category: "product_quality" },
+        { customer_id: "cus_2", subject: "Where is my parcel?", category: "logistics", priority: "high" },
+      ])
+      expect(second.display_id).toBeGreaterThan(first.display_id)
+      expect(first).toEqual(expect.objectContaining({ status: "open", priority: "normal", source: "customer", pauses: [], flagged: false }))
+      await service.createTicketMessages([
+        { ticket_id: first.id, author_type: "customer", author_id: "cus_1", body: "The seam tore on day one." },
+        { ticket_id: first.id, author_type: "user", author_id: "user_1", body: "Check the batch number", internal: true },
+      ])
+      const [withMessages] = await service.listTickets({ id: first.id }, { relations: ["messages"] })
+      expect(withMessages.messages.map((m) => [m.author_type, m.internal])).toEqual(
+        expect.arrayContaining([["customer", false], ["user", true]])
+      )
+    })
+
+    it("opens at most one ticket per source, and refuses a rating outside 1-5", async () => {
+      await service.createTickets({ customer_id: "cus_3", subject: "Low review", source: "review", source_id: "rev_1" })
+      await expect(
+        service.createTickets({ customer_id: "cus_3", subject: "Low review again", source: "review", source_id: "rev_1" })
+      ).rejects.toThrow()
+      await expect(service.createTickets({ customer_id: "cus_4", subject: "x", rating_score: 6 })).rejects.toThrow()
+    })
+  },
+})
