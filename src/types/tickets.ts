@@ -24,3 +24,14 @@ export type SlaTarget = { first_response_minutes: number; resolution_minutes: nu
 export type SlaPolicy = Record<TicketPriority, SlaTarget>
 
 export const TICKET_SETTINGS_ID = "tktset_default"
+
+export type TicketSettingsDTO = {
+  id: string
+  sla: SlaPolicy
+  /** `{ time_zone, weekdays, start_minute, end_minute }`; null: the clock runs around the clock. */
+  business_hours: { time_zone: string; weekdays: number[]; start_minute: number; end_minute: number } | null
+  auto_close_days: number
+  escalation_email: string | null
+}
+
+export type UpdateTicketSettings = Partial<Omit<TicketSettingsDTO, "id">>

@@ -37,5 +37,19 @@ moduleIntegrationTestRunner<TicketsModuleService>({
       ).rejects.toThrow()
       await expect(service.createTickets({ customer_id: "cus_4", subject: "x", rating_score: 6 })).rejects.toThrow()
     })
+
+    it("settings: defaults on first read, and a change replaces the JSON instead of merging it", async () => {
+      const defaults = await service.loadTicketSettings()
+      expect(defaults).toEqual(
+        expect.objectContaining({ auto_close_days: 7, business_hours: null, escalation_email: null })
+      )
+      expect(defaults.sla.urgent).toEqual({ first_response_minutes: 60, resolution_minutes: 480 })
+      const hours = { time_zone: "Europe/Berlin", weekdays: [1, 2, 3, 4, 5], start_minute: 540, end_minute: 1020 }
+      const changed = await service.changeTicketSettings({ business_hours: hours, auto_close_days: 3 })
+      expect(changed).toEqual(expect.objectContaining({ business_hours: hours, auto_close_days: 3 }))
+      const narrower = await service.changeTicketSettings({ business_hours: { ...hours, weekdays: [1] } })
+      expect(narrower.business_hours!.weekdays).toEqual([1])
+      expect((await service.changeTicketSettings({ business_hours: null })).business_hours).toBeNull()
+    })
   },
 })
