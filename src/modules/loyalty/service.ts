@@ -17,6 +17,7 @@ import type { LoyaltyCampaignDTO, LoyaltyEntryDTO, LoyaltyLotDTO, LoyaltyRedempt
 import { postEntries, PostEntriesResult } from "./ledger/post-entries"
 import { newReferralCode } from "./ledger/referral-code"
 import { knexOf, TransactionalManager } from "../../utils/module-sql"
+import { ensureSettingsRow, SettingsRow, writeSettingsRow } from "../../utils/settings-row"
 import { linkReferrer, ReferralLink, unlinkReferrer, unpaidReferralsOf } from "./referrals"
 import { byRank, DEFAULT_TIERS, windowStart } from "./tiers/ladder"
 import { measureQuery, MeasureScope } from "./tiers/measure"
@@ -37,6 +38,12 @@ import {
   LoyaltySettingsDTO,
   UpdateLoyaltySettings,
 } from "../../types/settings"
+
+const LOYALTY_SETTINGS_ROW: SettingsRow = {
+  table: "crm_loyalty_settings",
+  id: LOYALTY_SETTINGS_ID,
+  json_columns: ["earn_rates", "point_values", "exchange_rates"],
+}
 
 /** Rounds of drawing referral codes before ensureAccounts gives up (a second round is already rare). */
 const MAX_ACCOUNT_INSERT_ROUNDS = 5
@@ -480,29 +487,14 @@ class LoyaltyModuleService
     return await this.loadSettings(sharedContext)
   }
 
-  /**
-   * A plain UPDATE, not the ORM's: the ORM merges JSON columns, so a
-   * currency removed from `earn_rates` would never go away.
-   */
   @InjectTransactionManager()
   protected async changeSettings_(data: UpdateLoyaltySettings, @MedusaContext() sharedContext: Context = {}) {
-    await this.ensureSettings_(sharedContext)
-    const row: Record<string, unknown> = { ...data, updated_at: new Date() }
-    for (const key of ["earn_rates", "point_values", "exchange_rates"] as const) {
-      if (data[key] !== undefined) {
-        row[key] = JSON.stringify(data[key])
-      }
-    }
-    await knexOf(sharedContext)("crm_loyalty_settings").where({ id: LOYALTY_SETTINGS_ID }).update(row)
+    await writeSettingsRow(knexOf(sharedContext), LOYALTY_SETTINGS_ROW, data)
   }
 
   @InjectTransactionManager()
   protected async ensureSettings_(@MedusaContext() sharedContext: Context = {}) {
-    // Concurrent first reads insert once; the defaults come from the table.
-    await knexOf(sharedContext).raw(
-      `INSERT INTO crm_loyalty_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`,
-      [LOYALTY_SETTINGS_ID]
-    )
+    await ensureSettingsRow(knexOf(sharedContext), LOYALTY_SETTINGS_ROW)
   }
 }
 

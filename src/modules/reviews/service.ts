@@ -10,6 +10,7 @@ import {
   UpdateReviewSettings,
 } from "../../types/reviews"
 import { knexOf } from "../../utils/module-sql"
+import { ensureSettingsRow, SettingsRow, writeSettingsRow } from "../../utils/settings-row"
 import Review from "./models/review"
 import ReviewModeration from "./models/review-moderation"
 import ReviewSettings from "./models/review-settings"
@@ -20,6 +21,8 @@ import { ReviewChange, ReviewUndo, undoReviewChanges } from "./review-rows"
 import { insertReview, NewReview, ReviewContent, reviseReview } from "./submissions"
 import { aggregateSummaries, readSummaries, rebuildSummaries, reviewedProductIds, SummaryRow, toRatingSummary } from "./summary"
 import { PublicReviewRow, publicReviewsPage } from "./public-page"
+
+const REVIEW_SETTINGS_ROW: SettingsRow = { table: "crm_review_settings", id: REVIEW_SETTINGS_ID, json_columns: ["blocked_words"] }
 
 export interface IReviewsModuleService {
   loadReviewSettings(sharedContext?: Context): Promise<ReviewSettingsDTO>
@@ -76,22 +79,14 @@ class ReviewsModuleService
     return await this.loadReviewSettings(sharedContext)
   }
 
-  /** A plain UPDATE: the ORM would merge the blocked-words JSON instead of replacing it. */
   @InjectTransactionManager()
   protected async changeReviewSettings_(data: UpdateReviewSettings, @MedusaContext() sharedContext: Context = {}) {
-    await this.ensureSettings_(sharedContext)
-    const row: Record<string, unknown> = { ...data, updated_at: new Date() }
-    if (data.blocked_words !== undefined) {
-      row.blocked_words = JSON.stringify(data.blocked_words)
-    }
-    await knexOf(sharedContext)("crm_review_settings").where({ id: REVIEW_SETTINGS_ID }).update(row)
+    await writeSettingsRow(knexOf(sharedContext), REVIEW_SETTINGS_ROW, data)
   }
 
   @InjectTransactionManager()
   protected async ensureSettings_(@MedusaContext() sharedContext: Context = {}) {
-    await knexOf(sharedContext).raw(`INSERT INTO crm_review_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, [
-      REVIEW_SETTINGS_ID,
-    ])
+    await ensureSettingsRow(knexOf(sharedContext), REVIEW_SETTINGS_ROW)
   }
 
   @InjectManager()

@@ -2,10 +2,13 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { TICKET_SETTINGS_ID, type TicketSettingsDTO, type UpdateTicketSettings } from "../../types/tickets"
 import { knexOf } from "../../utils/module-sql"
+import { ensureSettingsRow, SettingsRow, writeSettingsRow } from "../../utils/settings-row"
 import Ticket from "./models/ticket"
 import TicketMacro from "./models/ticket-macro"
 import TicketMessage from "./models/ticket-message"
 import TicketSettings from "./models/ticket-settings"
+
+const TICKET_SETTINGS_ROW: SettingsRow = { table: "crm_ticket_settings", id: TICKET_SETTINGS_ID, json_columns: ["sla", "business_hours"] }
 
 /**
  * Complaint tickets: the case, its conversation and internal notes, the
@@ -29,22 +32,14 @@ class TicketsModuleService extends MedusaService({ Ticket, TicketMessage, Ticket
     return await this.loadTicketSettings(sharedContext)
   }
 
-  /** A plain UPDATE: the ORM would merge the JSON columns instead of replacing them. */
   @InjectTransactionManager()
   protected async changeTicketSettings_(data: UpdateTicketSettings, @MedusaContext() sharedContext: Context = {}) {
-    await this.ensureSettings_(sharedContext)
-    const row: Record<string, unknown> = { ...data, updated_at: new Date() }
-    for (const key of ["sla", "business_hours"] as const) {
-      if (data[key] !== undefined) {
-        row[key] = data[key] === null ? null : JSON.stringify(data[key])
-      }
-    }
-    await knexOf(sharedContext)("crm_ticket_settings").where({ id: TICKET_SETTINGS_ID }).update(row)
+    await writeSettingsRow(knexOf(sharedContext), TICKET_SETTINGS_ROW, data)
   }
 
   @InjectTransactionManager()
   protected async ensureSettings_(@MedusaContext() sharedContext: Context = {}) {
-    await knexOf(sharedContext).raw(`INSERT INTO crm_ticket_settings (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, [TICKET_SETTINGS_ID])
+    await ensureSettingsRow(knexOf(sharedContext), TICKET_SETTINGS_ROW)
   }
 }
 

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ILoyaltyModuleService } from "../../../modules/loyalty/service"
 import { CrmModules } from "../../../types/modules"
 import type { UpdateLoyaltySettings } from "../../../types/settings"
+import { valuesBefore } from "../../../utils/settings-row"
 
 export const updateLoyaltySettingsStepId = "crm-update-loyalty-settings"
 
@@ -10,10 +11,7 @@ export const updateLoyaltySettingsStep = createStep(
   updateLoyaltySettingsStepId,
   async (data: UpdateLoyaltySettings, { container }) => {
     const loyalty: ILoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
-    const before = await loyalty.loadSettings()
-    const previous = Object.fromEntries(
-      Object.keys(data).map((key) => [key, before[key as keyof typeof before]])
-    ) as UpdateLoyaltySettings
+    const previous = valuesBefore(await loyalty.loadSettings(), data) as UpdateLoyaltySettings
     return new StepResponse(await loyalty.changeSettings(data), previous)
   },
   async (previous, { container }) => {

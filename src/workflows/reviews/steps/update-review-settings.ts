@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IReviewsModuleService } from "../../../modules/reviews/service"
 import { CrmModules } from "../../../types/modules"
 import type { UpdateReviewSettings } from "../../../types/reviews"
+import { valuesBefore } from "../../../utils/settings-row"
 
 export const updateReviewSettingsStepId = "crm-update-review-settings"
 
@@ -10,9 +11,8 @@ export const updateReviewSettingsStep = createStep(
   updateReviewSettingsStepId,
   async (data: UpdateReviewSettings, { container }) => {
     const reviews: IReviewsModuleService = container.resolve(CrmModules.REVIEWS)
-    const before = await reviews.loadReviewSettings()
-    const previous = Object.fromEntries(Object.keys(data).map((key) => [key, before[key as keyof typeof before]]))
-    return new StepResponse(await reviews.changeReviewSettings(data), previous as UpdateReviewSettings)
+    const previous = valuesBefore(await reviews.loadReviewSettings(), data) as UpdateReviewSettings
+    return new StepResponse(await reviews.changeReviewSettings(data), previous)
   },
   async (previous, { container }) => {
     if (previous && Object.keys(previous).length) {
