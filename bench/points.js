@@ -20,12 +20,10 @@
  */
 "use strict"
 
-const crypto = require("crypto")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { Client } = require("pg")
-const { ensureDatabase, resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
+const { createRunDatabase, dropRunDatabase, medusaEnvFor } = require("./lib/run-database")
 const { root, runMedusa, runMedusaToEnd, stopAll, cleanUpOnSignals, waitForHealth, freePort } = require("./lib/medusa")
 const { readBenchmark } = require("./read")
 
@@ -40,30 +38,18 @@ const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" "
 
 const state = { server: null, database: null, stopping: null }
 
-async function dropDatabase() {
-  const { server, name } = state.database ?? {}
-  if (!server) return
+async function dropOurDatabase() {
+  const database = state.database
+  if (!database) return
   state.database = null
-  if (keep) {
-    note(`BENCH_KEEP=1: database ${name} kept (${serverUrl(server.connection)}/${name})`)
-  } else {
-    const client = new Client({ connectionString: `${serverUrl(server.connection)}/postgres` })
-    await client.connect()
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      note(`database ${name} dropped`)
-    } finally {
-      await client.end()
-    }
-  }
-  await server.stop()
+  await dropRunDatabase(database, { keep, log: note })
 }
 
 function cleanUp(reason) {
   state.stopping ??= (async () => {
     if (reason) note(reason)
     await stopAll()
-    await dropDatabase()
+    await dropOurDatabase()
   })()
   return state.stopping
 }
@@ -109,22 +95,8 @@ async function main() {
   note(`medusa-plugin-crm points benchmark; load average ${loadBefore} on ${os.cpus().length} cores`)
 
   // 1. Database.
-  const server = await resolveDatabaseServer({
-    embeddedDataDir: path.join(os.tmpdir(), `crm-bench-pg-${process.pid}`),
-    embeddedPort: num("BENCH_PG_PORT", 54330),
-    persistent: false,
-    log: note,
-  })
-  const name = `crm_bench_${crypto.randomBytes(4).toString("hex")}`
-  await ensureDatabase(server.connection, name)
-  state.database = { server, name }
-  const databaseUrl = `${serverUrl(server.connection)}/${name}`
-  note(`database ${name} on ${server.source} (${server.connection.host}:${server.connection.port})`)
-
-  const env = { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_ADMIN_DISABLE: "true" }
-  // Medusa's in-memory event bus, workflow engine, cache and locking, as `npm run dev` without Redis.
-  delete env.REDIS_URL
-  delete env.MEDUSA_WORKER_MODE
+  state.database = await createRunDatabase({ embeddedPort: num("BENCH_PG_PORT", 54330), log: note })
+  const env = medusaEnvFor(state.database.url)
 
   let since = Date.now()
   await runMedusaToEnd(["db:migrate"], { env, logFile: path.join(logDir, "migrate.log") })

@@ -23,14 +23,12 @@
  */
 "use strict"
 
-const crypto = require("crypto")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { Client } = require("pg")
-const { ensureDatabase, resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
+const { createRunDatabase, dropRunDatabase, medusaEnvFor } = require("./lib/run-database")
 const { root, runMedusa, runMedusaToEnd, stopAll, cleanUpOnSignals, waitForHealth, freePort } = require("./lib/medusa")
-const { withClient, dropDatabase } = require("./lib/dataset")
+const { withClient } = require("./lib/dataset")
 const { compareEndpoints, call } = require("./read")
 
 const logDir = path.join(root, "bench", "results", "logs")
@@ -49,16 +47,10 @@ const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" "
 const state = { database: null, stopping: null }
 
 async function dropOurDatabase() {
-  const { server, name } = state.database ?? {}
-  if (!server) return
+  const database = state.database
+  if (!database) return
   state.database = null
-  if (keep) {
-    note(`BENCH_KEEP=1: database ${name} kept (${serverUrl(server.connection)}/${name})`)
-  } else {
-    await dropDatabase(server.connection, name)
-    note(`database ${name} dropped`)
-  }
-  await server.stop()
+  await dropRunDatabase(database, { keep, log: note })
 }
 
 function cleanUp(reason) {
@@ -170,22 +162,9 @@ async function main() {
   note(`medusa-plugin-crm reviews benchmark; ${reviews} reviews; load average ${loadBefore} on ${os.cpus().length} cores`)
 
   // 1. Database.
-  const server = await resolveDatabaseServer({
-    embeddedDataDir: path.join(os.tmpdir(), `crm-bench-pg-${process.pid}`),
-    embeddedPort: num("BENCH_PG_PORT", 54330),
-    persistent: false,
-    log: note,
-  })
-  const name = `crm_bench_${crypto.randomBytes(4).toString("hex")}`
-  await ensureDatabase(server.connection, name)
-  state.database = { server, name }
-  const databaseUrl = `${serverUrl(server.connection)}/${name}`
-  note(`database ${name} on ${server.source} (${server.connection.host}:${server.connection.port})`)
-
-  const env = { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_ADMIN_DISABLE: "true" }
-  // Medusa's in-memory event bus, workflow engine, cache and locking, as `npm run dev` without Redis.
-  delete env.REDIS_URL
-  delete env.MEDUSA_WORKER_MODE
+  state.database = await createRunDatabase({ embeddedPort: num("BENCH_PG_PORT", 54330), log: note })
+  const { server, name } = state.database
+  const env = medusaEnvFor(state.database.url)
 
   let since = Date.now()
   await runMedusaToEnd(["db:migrate"], { env, logFile: path.join(logDir, "migrate.log") })
