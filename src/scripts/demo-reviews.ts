@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { IReviewsModuleService } from "../modules/reviews/service"
+import type ReviewsModuleService from "../modules/reviews/service"
 import { CrmModules } from "../types/modules"
 import { moderateReviewsWorkflow } from "../workflows/reviews/workflows/moderate-reviews"
 import { respondToReviewWorkflow } from "../workflows/reviews/workflows/respond-to-review"
@@ -29,8 +29,8 @@ export async function seedDemoReviews(
   container: MedusaContainer,
   input: { customer_ids: string[]; product_ids: string[] }
 ): Promise<number> {
-  const reviews: IReviewsModuleService = container.resolve(CrmModules.REVIEWS)
-  const [, existing] = await (reviews as any).listAndCountReviews({ product_id: input.product_ids }, { take: 1 })
+  const reviews: ReviewsModuleService = container.resolve(CrmModules.REVIEWS)
+  const [, existing] = await reviews.listAndCountReviews({ product_id: input.product_ids }, { take: 1 })
   if (existing > 0) {
     return 0
   }

@@ -160,6 +160,15 @@ export const ReviewEvents = {
 export const REVIEW_ORDERS = ["-created_at", "created_at", "-helpful_count", "-rating", "rating"] as const
 export type ReviewOrder = (typeof REVIEW_ORDERS)[number]
 
+/** The columns each order sorts by, for the storefront and the admin alike; each ends in `id` so that pages never overlap or skip. */
+export const REVIEW_ORDER_COLUMNS: Record<ReviewOrder, [string, "asc" | "desc"][]> = {
+  "-created_at": [["created_at", "desc"], ["id", "desc"]],
+  created_at: [["created_at", "asc"], ["id", "asc"]],
+  "-helpful_count": [["helpful_count", "desc"], ["created_at", "desc"], ["id", "desc"]],
+  "-rating": [["rating", "desc"], ["created_at", "desc"], ["id", "desc"]],
+  rating: [["rating", "asc"], ["created_at", "desc"], ["id", "desc"]],
+}
+
 /** What the storefront sees of a review: never the customer id, the status or the moderation. */
 export const STORE_REVIEW_FIELDS = [
   "id",

@@ -98,9 +98,8 @@ export function workingWindows(from: Date, to: Date, hours: BusinessHours | null
     throw new Error(problem)
   }
   const windows: Interval[] = []
-  const firstWall = wallTime(from.getTime(), hours.time_zone)
   // Local midnight of the day before `from` (a window opened then may still be open).
-  let day = Date.UTC(new Date(firstWall).getUTCFullYear(), new Date(firstWall).getUTCMonth(), new Date(firstWall).getUTCDate()) - DAY_MS
+  let day = Math.floor(wallTime(from.getTime(), hours.time_zone) / DAY_MS) * DAY_MS - DAY_MS
   for (;;) {
     const opens = instantOfWallTime(day + hours.start_minute * MINUTE_MS, hours.time_zone)
     if (opens >= to.getTime()) {

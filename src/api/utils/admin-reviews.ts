@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { STORE_REVIEW_FIELDS, type AdminReview, type AdminReviewDetail, type ReviewOrder } from "../../types/reviews"
+import { REVIEW_ORDER_COLUMNS, STORE_REVIEW_FIELDS, type AdminReview, type AdminReviewDetail, type ReviewOrder } from "../../types/reviews"
 
 /** A review as moderators see it, with its product and author through the module links. */
 export const ADMIN_REVIEW_FIELDS = [
@@ -26,12 +26,9 @@ export const ADMIN_REVIEW_FIELDS = [
 const toAdminReview = (review: Record<string, any>): AdminReview =>
   ({ ...review, product: review.product ?? null, customer: review.customer ?? null }) as AdminReview
 
-/** `-created_at` -> `{ created_at: "DESC", id: "DESC" }`; the id keeps pages stable. */
-export function orderOf(order: ReviewOrder): Record<string, "ASC" | "DESC"> {
-  const descending = order.startsWith("-")
-  const direction = descending ? "DESC" : "ASC"
-  return { [order.replace(/^-/, "")]: direction, ...(order.includes("created_at") ? {} : { created_at: "DESC" }), id: direction }
-}
+/** `-created_at` -> `{ created_at: "DESC", id: "DESC" }`: the storefront's columns, in Query's form. */
+const orderOf = (order: ReviewOrder): Record<string, "ASC" | "DESC"> =>
+  Object.fromEntries(REVIEW_ORDER_COLUMNS[order].map(([column, direction]) => [column, direction === "asc" ? "ASC" : "DESC"]))
 
 export async function adminReviewsPage(
   scope: MedusaContainer,

@@ -1,16 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { STORE_REVIEW_FIELDS, type ReviewOrder } from "../../types/reviews"
+import { REVIEW_ORDER_COLUMNS, STORE_REVIEW_FIELDS, type ReviewOrder } from "../../types/reviews"
 
 export type PublicReviewRow = Record<(typeof STORE_REVIEW_FIELDS)[number], unknown>
-
-/** Each order ends in `id` so that pages never overlap or skip. */
-const ORDER_BY: Record<ReviewOrder, [string, "asc" | "desc"][]> = {
-  "-created_at": [["created_at", "desc"], ["id", "desc"]],
-  created_at: [["created_at", "asc"], ["id", "asc"]],
-  "-helpful_count": [["helpful_count", "desc"], ["created_at", "desc"], ["id", "desc"]],
-  "-rating": [["rating", "desc"], ["created_at", "desc"], ["id", "desc"]],
-  rating: [["rating", "asc"], ["created_at", "desc"], ["id", "desc"]],
-}
 
 /**
  * A page of a product's approved reviews: one query on the
@@ -29,7 +20,7 @@ export async function publicReviewsPage(
   if (page.rating) {
     query.where({ rating: page.rating })
   }
-  for (const [column, direction] of ORDER_BY[page.order]) {
+  for (const [column, direction] of REVIEW_ORDER_COLUMNS[page.order]) {
     query.orderBy(column, direction)
   }
   return await query.limit(page.limit).offset(page.offset)

@@ -14,6 +14,7 @@ const STATE_COLUMNS = [
   "product_id",
   "customer_id",
   "order_id",
+  "verified_purchase",
   "rating",
   "title",
   "content",

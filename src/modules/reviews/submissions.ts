@@ -4,7 +4,7 @@ import { CrmErrorTypes } from "../../types/errors"
 import type { ReviewDTO, ReviewSettingsDTO, ReviewStatus } from "../../types/reviews"
 import { moderateSubmission } from "./moderation/pipeline"
 import { textFingerprint } from "./moderation/text"
-import { asDuplicateReview, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
+import { appendHistory, asDuplicateReview, lockReviews, ReviewChange, ReviewState, ReviewUndo, writeReviewChanges } from "./review-rows"
 import { applySummaryChanges } from "./summary"
 
 export type ReviewContent = Pick<
@@ -89,7 +89,7 @@ export async function insertReview(
   if (outcome.status === "approved") {
     await applySummaryChanges(knex, [{ product_id: review.product_id, rating: review.rating, sign: 1 }])
   }
-  const historyIds = await writeReviewChanges(knex, [], [], [
+  const historyIds = await appendHistory(knex, [
     {
       review_id: id,
       event: "submitted",
@@ -128,9 +128,8 @@ export async function reviseReview(
     service_rating: changes.service_rating !== undefined ? changes.service_rating : current.service_rating,
     images: changes.images ?? current.images,
   }
-  const { verified_purchase } = await knex("crm_review").first("verified_purchase").where({ id })
   const fingerprint = textFingerprint(content.title, content.content)
-  const outcome = moderated(content, verified_purchase, await duplicateOf(knex, fingerprint, id), settings)
+  const outcome = moderated(content, current.verified_purchase, await duplicateOf(knex, fingerprint, id), settings)
   const after: ReviewState = {
     ...current,
     ...content,

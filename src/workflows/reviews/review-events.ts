@@ -3,7 +3,7 @@ import type { LowRatingEventData, ReviewEventData } from "./events"
 
 type ReviewFacts = Pick<ReviewDTO, "id" | "product_id" | "customer_id" | "order_id" | "rating" | "title" | "content" | "status">
 
-export const reviewEventData = (review: ReviewFacts): ReviewEventData => ({
+export const reviewEventData = (review: Pick<ReviewDTO, keyof ReviewEventData>): ReviewEventData => ({
   id: review.id,
   product_id: review.product_id,
   customer_id: review.customer_id,

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
-import type { IReviewsModuleService } from "../../../modules/reviews/service"
+import type ReviewsModuleService from "../../../modules/reviews/service"
 import { CrmModules } from "../../../types/modules"
 import type { ReviewSettingsDTO } from "../../../types/reviews"
 
@@ -52,15 +52,15 @@ export const findReviewablePurchaseStep = createStep(
           .filter((item: any) => item?.product_id === input.product_id && MathBN.gt(MathBN.convert(item.detail?.fulfilled_quantity ?? 0), 0))
           .map((item: any) => ({ order_id: order.id as string, order_line_item_id: item.id as string }))
       )
-    const reviews: IReviewsModuleService = container.resolve(CrmModules.REVIEWS)
+    const reviews: ReviewsModuleService = container.resolve(CrmModules.REVIEWS)
     const reviewed = fulfilledLines.length
       ? new Set(
           (
-            await (reviews as any).listReviews(
+            await reviews.listReviews(
               { customer_id: input.customer_id, order_line_item_id: fulfilledLines.map((line) => line.order_line_item_id) },
               { select: ["order_line_item_id"] }
             )
-          ).map((review: { order_line_item_id: string }) => review.order_line_item_id)
+          ).map((review) => review.order_line_item_id)
         )
       : new Set<string>()
     const line = fulfilledLines.find((candidate) => !reviewed.has(candidate.order_line_item_id))

@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { StatusChange } from "../../../modules/reviews/moderation-actions"
 import { ReviewEvents } from "../events"
+import { reviewEventData } from "../review-events"
 import { changeReviewStatusesStep } from "../steps/change-review-statuses"
 
 export const moderateReviewsWorkflowId = "crm-moderate-reviews"
@@ -28,7 +29,7 @@ export const moderateReviewsWorkflow = createWorkflow(moderateReviewsWorkflowId,
     const data = (status: string) =>
       transitions
         .filter((t) => t.to_status === status)
-        .map((t) => ({ id: t.id, product_id: t.product_id, customer_id: t.customer_id, rating: t.rating, status: t.to_status }))
+        .map((t) => reviewEventData({ ...t, status: t.to_status }))
     return { approved: data("approved"), rejected: data("rejected") }
   })
   emitEventStep({ eventName: ReviewEvents.APPROVED, data: events.approved }).config({ name: "crm-emit-moderated-approved" })
