@@ -175,6 +175,7 @@ medusaIntegrationTestRunner({
         const call = path === "" ? api.get(`/admin/reviews/rev_missing`, admin) : api.post(`/admin/reviews/rev_missing${path}`, body, admin)
         expect((await failedRequest(call)).status).toBe(404)
       }
+      expect((await failedRequest(api.delete("/admin/reviews/rev_missing/response", admin))).status).toBe(404)
       expect((await failedRequest(api.post(`/admin/reviews/${r.id}/reject`, { reason: "x".repeat(1001) }, admin))).status).toBe(400)
     })
 

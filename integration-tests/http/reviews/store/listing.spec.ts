@@ -96,6 +96,9 @@ medusaIntegrationTestRunner({
       expect((await api.get("/store/customers/me/reviews", { headers: stranger.headers })).data.reviews).toEqual([])
       expect((await list()).reviews).toEqual([])
       const url = `/store/customers/me/reviews/${author.review.id}`
+      expect((await api.get(url, { headers: author.headers })).data.review).toEqual(
+        expect.objectContaining({ id: author.review.id, status: "pending", status_reason: "Contains a link" })
+      )
       expect((await failedRequest(api.get(url, { headers: stranger.headers }))).status).toBe(404)
       expect((await failedRequest(api.post(url, { rating: 5 }, { headers: stranger.headers }))).status).toBe(404)
       expect((await failedRequest(api.delete(url, { headers: stranger.headers }))).status).toBe(404)
