@@ -4,6 +4,7 @@ import { TICKET_SETTINGS_ID, type TicketSettingsDTO, type UpdateTicketSettings }
 import { knexOf } from "../../utils/module-sql"
 import { ensureSettingsRow, SettingsRow, writeSettingsRow } from "../../utils/settings-row"
 import Ticket from "./models/ticket"
+import TicketCompensation from "./models/ticket-compensation"
 import TicketMacro from "./models/ticket-macro"
 import TicketMessage from "./models/ticket-message"
 import TicketSettings from "./models/ticket-settings"
@@ -15,7 +16,7 @@ const TICKET_SETTINGS_ROW: SettingsRow = { table: "crm_ticket_settings", id: TIC
  * canned responses and the SLA settings. Status moves and SLA clocks follow
  * `status.ts` and `sla.ts`.
  */
-class TicketsModuleService extends MedusaService({ Ticket, TicketMessage, TicketMacro, TicketSettings }) {
+class TicketsModuleService extends MedusaService({ Ticket, TicketMessage, TicketMacro, TicketSettings, TicketCompensation }) {
   @InjectManager()
   async loadTicketSettings(@MedusaContext() sharedContext: Context = {}): Promise<TicketSettingsDTO> {
     const [existing] = await this.listTicketSettings({ id: TICKET_SETTINGS_ID }, { take: 1 }, sharedContext)

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from "../../../types/tickets"
+import TicketCompensation from "./ticket-compensation"
 import TicketMessage from "./ticket-message"
 
 /**
@@ -16,6 +17,8 @@ const Ticket = model
       display_id: model.autoincrement(),
       customer_id: model.text(),
       order_id: model.text().nullable(),
+      /** The product complained about, when known (a review's product, or one the customer picked). */
+      product_id: model.text().nullable(),
       subject: model.text(),
       category: model.enum([...TICKET_CATEGORIES]).default("other"),
       priority: model.enum([...TICKET_PRIORITIES]).default("normal"),
@@ -30,6 +33,9 @@ const Ticket = model
       pauses: model.json().default([] as unknown as Record<string, unknown>),
       first_response_due_at: model.dateTime().nullable(),
       resolution_due_at: model.dateTime().nullable(),
+      /** The earliest deadline still running (the first response's until answered, then the resolution's); null while the clock is stopped. The inbox sorts by it. */
+      next_due_at: model.dateTime().nullable(),
+      last_message_at: model.dateTime().nullable(),
       /** Set once per breach by the escalation job: a breach escalates once. */
       first_response_escalated_at: model.dateTime().nullable(),
       resolution_escalated_at: model.dateTime().nullable(),
@@ -40,11 +46,18 @@ const Ticket = model
       rated_at: model.dateTime().nullable(),
       metadata: model.json().nullable(),
       messages: model.hasMany(() => TicketMessage, { mappedBy: "ticket" }),
+      compensations: model.hasMany(() => TicketCompensation, { mappedBy: "ticket" }),
     }
   )
   .indexes([
     // The inbox: open work by due time, and its filters.
-    { name: "IDX_crm_ticket_status_resolution_due", on: ["status", "resolution_due_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_crm_ticket_status_next_due", on: ["status", "next_due_at"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_crm_ticket_unresolved_next_due",
+      on: ["next_due_at", "id"],
+      where: "deleted_at IS NULL AND status IN ('open', 'reopened', 'pending_customer')",
+    },
+    { name: "IDX_crm_ticket_product", on: ["product_id"], where: "deleted_at IS NULL AND product_id IS NOT NULL" },
     { name: "IDX_crm_ticket_customer_created", on: ["customer_id", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_crm_ticket_assignee_status", on: ["assignee_id", "status"], where: "deleted_at IS NULL AND assignee_id IS NOT NULL" },
     { name: "IDX_crm_ticket_order", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },
