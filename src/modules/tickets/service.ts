@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { TICKET_SETTINGS_ID, type TicketSettingsDTO, type UpdateTicketSettings } from "../../types/tickets"
 import { knexOf } from "../../utils/module-sql"
+import { ticketStats } from "./stats"
 import { ensureSettingsRow, SettingsRow, writeSettingsRow } from "../../utils/settings-row"
 import Ticket from "./models/ticket"
 import TicketCompensation from "./models/ticket-compensation"
@@ -36,6 +37,12 @@ class TicketsModuleService extends MedusaService({ Ticket, TicketMessage, Ticket
   @InjectTransactionManager()
   protected async changeTicketSettings_(data: UpdateTicketSettings, @MedusaContext() sharedContext: Context = {}) {
     await writeSettingsRow(knexOf(sharedContext), TICKET_SETTINGS_ROW, data)
+  }
+
+  /** The report of `GET /admin/tickets/stats` (product titles are added by the route). */
+  @InjectManager()
+  async ticketStats(period: { from: Date; to: Date }, @MedusaContext() sharedContext: Context = {}) {
+    return await ticketStats(knexOf(sharedContext), period)
   }
 
   @InjectTransactionManager()
