@@ -15,6 +15,7 @@
  *   const { campaigns } = await crm.admin.loyalty.listCampaigns({ limit: 20 })
  *   const { tiers } = await crm.admin.loyalty.listTiers()
  *   const { reviews } = await crm.admin.reviews.list({ status: "pending" })
+ *   const { tickets } = await crm.admin.tickets.list({ overdue: true })
  *
  * Only types are imported from the SDK: the client adds no runtime
  * dependency.
@@ -38,6 +39,20 @@ import type {
   StoreReview,
   UpdateReviewSettings,
 } from "../types/reviews"
+import type {
+  AdminTicketDetail,
+  AdminTicketsResponse,
+  StoreTicket,
+  TicketCategory,
+  TicketMacroDTO,
+  TicketOrder,
+  TicketPriority,
+  TicketPromotionValueType,
+  TicketSettingsDTO,
+  TicketStats,
+  TicketStatus,
+  UpdateTicketSettings,
+} from "../types/tickets"
 import type {
   AdminLoyaltyTierResponse,
   AdminLoyaltyTiersResponse,
@@ -91,6 +106,30 @@ export type {
   StoreReview,
   UpdateReviewSettings,
 } from "../types/reviews"
+
+export type {
+  AdminTicket,
+  AdminTicketDetail,
+  AdminTicketsResponse,
+  SlaPolicy,
+  SlaTarget,
+  StoreTicket,
+  TicketAuthorType,
+  TicketCategory,
+  TicketCompensationDTO,
+  TicketCompensationType,
+  TicketMacroDTO,
+  TicketMessageDTO,
+  TicketOrder,
+  TicketPriority,
+  TicketPromotionValueType,
+  TicketSettingsDTO,
+  TicketSla,
+  TicketSource,
+  TicketStats,
+  TicketStatus,
+  UpdateTicketSettings,
+} from "../types/tickets"
 
 /** `limit` (1 to 100, default 20) and `offset`, as every list route takes. */
 export type CrmListQuery = {
@@ -271,6 +310,158 @@ export type StoreReviewDeleteResponse = {
   deleted: true
 }
 
+/**
+ * `GET /admin/tickets`: every filter is optional; `status`, `priority` and
+ * `category` take one value or several. The answer also has the count per
+ * status under the other filters (`status_counts`) and `overdue_count`.
+ */
+export type AdminTicketsQuery = CrmListQuery & {
+  status?: TicketStatus | TicketStatus[]
+  priority?: TicketPriority | TicketPriority[]
+  category?: TicketCategory | TicketCategory[]
+  /** A staff user's id, `"none"` (unassigned) or `"me"` (the caller). */
+  assignee_id?: string
+  /** Only tickets past a due time that is still running. */
+  overdue?: boolean
+  /** Only tickets an escalation flagged (or, with false, never flagged). */
+  flagged?: boolean
+  customer_id?: string
+  order_id?: string
+  /** Words of the subject, or a ticket number ("123" or "#123"). */
+  q?: string
+  /** Defaults to `due`: the earliest running deadline first. */
+  order?: TicketOrder
+}
+
+/** One ticket with its conversation (internal notes included), compensations and the customer's standing. */
+export type AdminTicketResponse = { ticket: AdminTicketDetail }
+
+/** `POST /admin/tickets`: staff open a ticket for a customer; the message is the customer's problem as staff heard it. */
+export type AdminCreateTicket = {
+  customer_id: string
+  subject: string
+  category: TicketCategory
+  message: string
+  /** One of the customer's own orders. */
+  order_id?: string | null
+  /** Without it, the server's default for the customer. */
+  priority?: TicketPriority
+}
+
+/**
+ * `POST /admin/tickets/:id`: any of the fields. `status` must be one of the
+ * ticket's `allowed_statuses` (400 otherwise); a null `assignee_id` unassigns.
+ */
+export type AdminUpdateTicket = {
+  status?: TicketStatus
+  priority?: TicketPriority
+  category?: TicketCategory
+  assignee_id?: string | null
+}
+
+/** `POST /admin/tickets/:id/messages`: a public reply (e-mailed to the customer) or, with `internal`, a note only staff see. */
+export type AdminAddTicketMessage = {
+  body: string
+  internal?: boolean
+}
+
+/** A one-time promotion for the customer: a percentage off, or a fixed amount in a currency. */
+export type AdminTicketPromotionCompensation =
+  | { type: Extract<TicketPromotionValueType, "percentage">; value: number }
+  | { type: Extract<TicketPromotionValueType, "fixed">; value: number; currency_code: string }
+
+/**
+ * `POST /admin/tickets/:id/compensation`: points, or a one-time promotion
+ * code. Each kind at most once per ticket (409 the second time).
+ */
+export type AdminCompensateTicket =
+  | { points: number }
+  | { promotion: AdminTicketPromotionCompensation }
+
+/** `GET /admin/tickets/stats`: the period (ISO dates); the server picks a default without them. */
+export type AdminTicketStatsQuery = {
+  from?: string
+  to?: string
+}
+
+export type AdminTicketStatsResponse = { stats: TicketStats }
+
+export type AdminTicketMacrosQuery = CrmListQuery
+
+export type AdminTicketMacrosResponse = {
+  ticket_macros: TicketMacroDTO[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type AdminTicketMacroResponse = { ticket_macro: TicketMacroDTO }
+
+/**
+ * `POST /admin/ticket-macros`: a canned response. `body` is a Handlebars
+ * template over `customer.first_name`, `customer.last_name`,
+ * `customer.email`, `order.display_id`, `ticket.display_id`,
+ * `ticket.subject`, `store.name` and `agent.first_name`; a null `category`
+ * suits every category.
+ */
+export type AdminCreateTicketMacro = {
+  name: string
+  body: string
+  category?: TicketCategory | null
+}
+
+/** `POST /admin/ticket-macros/:id`: any of the fields. */
+export type AdminUpdateTicketMacro = Partial<AdminCreateTicketMacro>
+
+export type AdminTicketMacroDeleteResponse = {
+  id: string
+  object: "ticket_macro"
+  deleted: true
+}
+
+/**
+ * `POST /admin/ticket-macros/:id/render`: the macro filled in for one
+ * ticket; `missing` names the placeholders it had no value for (rendered
+ * as nothing).
+ */
+export type AdminRenderTicketMacroResponse = {
+  rendered: { body: string; missing: string[] }
+}
+
+export type AdminTicketSettingsResponse = { settings: TicketSettingsDTO }
+
+/** `POST /store/tickets`: `order_id` and `product_id` must be the customer's own order and a product of it. */
+export type StoreCreateTicket = {
+  subject: string
+  category: TicketCategory
+  message: string
+  order_id?: string | null
+  product_id?: string | null
+}
+
+/** `GET /store/tickets`: the customer's own tickets. */
+export type StoreTicketsQuery = CrmListQuery & {
+  status?: TicketStatus | TicketStatus[]
+}
+
+export type StoreTicketResponse = { ticket: StoreTicket }
+
+export type StoreTicketsResponse = {
+  tickets: StoreTicket[]
+  count: number
+  offset: number
+  limit: number
+}
+
+/** `POST /store/tickets/:id/messages`: a reply reopens a resolved ticket; a closed one takes none. */
+export type StoreReplyToTicket = { body: string }
+
+/** `POST /store/tickets/:id/rating`: once, after the ticket is resolved (`can_rate`); `score` 1 to 5. */
+export type StoreRateTicket = {
+  score: number
+  comment?: string | null
+}
+
 export class CrmStoreLoyalty {
   constructor(private readonly sdk: Medusa) {}
 
@@ -361,13 +552,65 @@ export class CrmStoreReviews {
   }
 }
 
+const storeTicketPath = (id: string) => `/store/tickets/${encodeURIComponent(id)}`
+
+export class CrmStoreTickets {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** The logged-in customer opens a ticket (`POST /store/tickets`). */
+  create(body: StoreCreateTicket, headers?: ClientHeaders): Promise<StoreTicketResponse> {
+    return this.sdk.client.fetch<StoreTicketResponse>("/store/tickets", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** A page of the customer's own tickets (`GET /store/tickets`). */
+  list(query?: StoreTicketsQuery, headers?: ClientHeaders): Promise<StoreTicketsResponse> {
+    return this.sdk.client.fetch<StoreTicketsResponse>("/store/tickets", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** One of the customer's tickets with its public conversation (`GET /store/tickets/:id`). */
+  retrieve(id: string, headers?: ClientHeaders): Promise<StoreTicketResponse> {
+    return this.sdk.client.fetch<StoreTicketResponse>(storeTicketPath(id), {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** The customer writes in the conversation (`POST /store/tickets/:id/messages`). */
+  reply(id: string, body: StoreReplyToTicket, headers?: ClientHeaders): Promise<StoreTicketResponse> {
+    return this.sdk.client.fetch<StoreTicketResponse>(`${storeTicketPath(id)}/messages`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** The customer rates the handling of a resolved ticket (`POST /store/tickets/:id/rating`). */
+  rate(id: string, body: StoreRateTicket, headers?: ClientHeaders): Promise<StoreTicketResponse> {
+    return this.sdk.client.fetch<StoreTicketResponse>(`${storeTicketPath(id)}/rating`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+}
+
 export class CrmStoreClient {
   readonly loyalty: CrmStoreLoyalty
   readonly reviews: CrmStoreReviews
+  readonly tickets: CrmStoreTickets
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmStoreLoyalty(sdk)
     this.reviews = new CrmStoreReviews(sdk)
+    this.tickets = new CrmStoreTickets(sdk)
   }
 }
 
@@ -572,13 +815,166 @@ export class CrmAdminReviews {
   }
 }
 
+const adminTicketPath = (id: string) => `/admin/tickets/${encodeURIComponent(id)}`
+
+export class CrmAdminTickets {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** A page of the inbox, most urgent first unless `order` says otherwise (`GET /admin/tickets`). */
+  list(query?: AdminTicketsQuery, headers?: ClientHeaders): Promise<AdminTicketsResponse> {
+    return this.sdk.client.fetch<AdminTicketsResponse>("/admin/tickets", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** One ticket with everything staff need (`GET /admin/tickets/:id`). */
+  retrieve(id: string, headers?: ClientHeaders): Promise<AdminTicketResponse> {
+    return this.sdk.client.fetch<AdminTicketResponse>(adminTicketPath(id), {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** Opens a ticket for a customer (`POST /admin/tickets`). */
+  create(body: AdminCreateTicket, headers?: ClientHeaders): Promise<AdminTicketResponse> {
+    return this.sdk.client.fetch<AdminTicketResponse>("/admin/tickets", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Moves, re-prioritises, re-categorises or (un)assigns a ticket (`POST /admin/tickets/:id`). */
+  update(id: string, body: AdminUpdateTicket, headers?: ClientHeaders): Promise<AdminTicketResponse> {
+    return this.sdk.client.fetch<AdminTicketResponse>(adminTicketPath(id), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** A reply to the customer or an internal note (`POST /admin/tickets/:id/messages`). */
+  addMessage(id: string, body: AdminAddTicketMessage, headers?: ClientHeaders): Promise<AdminTicketResponse> {
+    return this.sdk.client.fetch<AdminTicketResponse>(`${adminTicketPath(id)}/messages`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Gives the customer points or a one-time promotion code (`POST /admin/tickets/:id/compensation`). */
+  compensate(id: string, body: AdminCompensateTicket, headers?: ClientHeaders): Promise<AdminTicketResponse> {
+    return this.sdk.client.fetch<AdminTicketResponse>(`${adminTicketPath(id)}/compensation`, {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** Counts and times over a period (`GET /admin/tickets/stats`). */
+  stats(query?: AdminTicketStatsQuery, headers?: ClientHeaders): Promise<AdminTicketStatsResponse> {
+    return this.sdk.client.fetch<AdminTicketStatsResponse>("/admin/tickets/stats", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+}
+
+const ticketMacroPath = (id: string) => `/admin/ticket-macros/${encodeURIComponent(id)}`
+
+export class CrmAdminTicketMacros {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** A page of canned responses (`GET /admin/ticket-macros`). */
+  list(query?: AdminTicketMacrosQuery, headers?: ClientHeaders): Promise<AdminTicketMacrosResponse> {
+    return this.sdk.client.fetch<AdminTicketMacrosResponse>("/admin/ticket-macros", {
+      method: "GET",
+      query,
+      headers,
+    })
+  }
+
+  /** `POST /admin/ticket-macros`. */
+  create(body: AdminCreateTicketMacro, headers?: ClientHeaders): Promise<AdminTicketMacroResponse> {
+    return this.sdk.client.fetch<AdminTicketMacroResponse>("/admin/ticket-macros", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** `GET /admin/ticket-macros/:id`. */
+  retrieve(id: string, headers?: ClientHeaders): Promise<AdminTicketMacroResponse> {
+    return this.sdk.client.fetch<AdminTicketMacroResponse>(ticketMacroPath(id), {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** A partial update (`POST /admin/ticket-macros/:id`). */
+  update(id: string, body: AdminUpdateTicketMacro, headers?: ClientHeaders): Promise<AdminTicketMacroResponse> {
+    return this.sdk.client.fetch<AdminTicketMacroResponse>(ticketMacroPath(id), {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+
+  /** `DELETE /admin/ticket-macros/:id`. */
+  delete(id: string, headers?: ClientHeaders): Promise<AdminTicketMacroDeleteResponse> {
+    return this.sdk.client.fetch<AdminTicketMacroDeleteResponse>(ticketMacroPath(id), {
+      method: "DELETE",
+      headers,
+    })
+  }
+
+  /** The macro filled in for one ticket, with the placeholders left empty (`POST /admin/ticket-macros/:id/render`). */
+  render(id: string, ticketId: string, headers?: ClientHeaders): Promise<AdminRenderTicketMacroResponse> {
+    return this.sdk.client.fetch<AdminRenderTicketMacroResponse>(`${ticketMacroPath(id)}/render`, {
+      method: "POST",
+      body: { ticket_id: ticketId },
+      headers,
+    })
+  }
+}
+
+export class CrmAdminTicketSettings {
+  constructor(private readonly sdk: Medusa) {}
+
+  /** SLA targets, business hours, auto-close and escalation e-mail (`GET /admin/ticket-settings`). */
+  retrieve(headers?: ClientHeaders): Promise<AdminTicketSettingsResponse> {
+    return this.sdk.client.fetch<AdminTicketSettingsResponse>("/admin/ticket-settings", {
+      method: "GET",
+      headers,
+    })
+  }
+
+  /** Changes the given fields; `sla` and `business_hours` are replaced whole (`POST /admin/ticket-settings`). */
+  update(body: UpdateTicketSettings, headers?: ClientHeaders): Promise<AdminTicketSettingsResponse> {
+    return this.sdk.client.fetch<AdminTicketSettingsResponse>("/admin/ticket-settings", {
+      method: "POST",
+      body,
+      headers,
+    })
+  }
+}
+
 export class CrmAdminClient {
   readonly loyalty: CrmAdminLoyalty
   readonly reviews: CrmAdminReviews
+  readonly tickets: CrmAdminTickets
+  readonly ticketMacros: CrmAdminTicketMacros
+  readonly ticketSettings: CrmAdminTicketSettings
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmAdminLoyalty(sdk)
     this.reviews = new CrmAdminReviews(sdk)
+    this.tickets = new CrmAdminTickets(sdk)
+    this.ticketMacros = new CrmAdminTicketMacros(sdk)
+    this.ticketSettings = new CrmAdminTicketSettings(sdk)
   }
 }
 
