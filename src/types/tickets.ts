@@ -241,3 +241,8 @@ export type TicketEscalatedEventData = TicketEventData & {
   due_at: string
   escalated_at: string
 }
+
+/** Events of the surveys capability that the tickets capability listens to. */
+export const SurveyEvents = {
+  DETRACTOR: "crm.survey.detractor",
+} as const
