@@ -139,6 +139,142 @@ describe("CrmMailerService.render", () => {
     })
   })
 
+  describe("ticket-replied", () => {
+    const data = {
+      first_name: HOSTILE.attribute,
+      ticket_id: "tkt_01",
+      display_id: 42,
+      subject: "Broken <zip>",
+      reply: `We are sorry.\n${HOSTILE.script}\n${HOSTILE.mustache}`,
+    }
+
+    it.each([
+      ["en", "Shop replied to your ticket #42: Broken <zip>", "View your ticket"],
+      ["zh-CN", "Shop回复了您的工单 #42：Broken <zip>", "查看工单"],
+    ])("renders in %s with the reply escaped and a link to the ticket", (locale, subject, label) => {
+      const email = mailer().render("ticket-replied", data, { locale })
+      expect(email.subject).toBe(subject)
+      expect(email.html).not.toMatch(/<script/i)
+      expect(email.html).not.toContain('" onmouseover=')
+      expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+      expect(email.html).toContain("{{store_name}} {{{storefront_url}}}")
+      expect(email.html).toContain("Broken &lt;zip&gt;")
+      expect(email.html).toContain('href="https://shop.example/account/tickets/tkt_01"')
+      expect(email.html).toContain(label)
+      expect(email.text).toContain(HOSTILE.script)
+      expect(email.text).toContain("https://shop.example/account/tickets/tkt_01")
+    })
+
+    it("leaves the link out without a storefront URL", () => {
+      const email = mailer().render("ticket-replied", { ...data, storefront_url: null })
+      expect(email.html).not.toContain("/account/tickets/")
+      expect(email.html).toContain("write on your ticket in your account")
+      expect(email.text).not.toContain("/account/tickets/")
+    })
+  })
+
+  describe("ticket-status-changed", () => {
+    const data = (status: string, extra: object = {}) => ({
+      first_name: "Ana",
+      ticket_id: "tkt_01",
+      display_id: 7,
+      subject: HOSTILE.script,
+      status,
+      status_is: { [status]: true },
+      can_rate: false,
+      ...extra,
+    })
+
+    it.each([
+      ["en", "pending_customer", "We are waiting for your reply on ticket #7", "We are waiting for your reply."],
+      ["en", "resolved", "Your ticket #7 has been resolved", "Your ticket has been resolved."],
+      ["en", "closed", "Your ticket #7 has been closed", "please open a new ticket"],
+      ["en", "reopened", "Your ticket #7 has been reopened", "reopened and we are looking into it again"],
+      ["en", "open", "We are working on your ticket #7", "open and we are working on it"],
+      ["zh-CN", "pending_customer", "工单 #7 正在等待您的回复", "我们正在等待您的回复"],
+      ["zh-CN", "resolved", "您的工单 #7 已解决", "您的工单已解决"],
+      ["zh-CN", "closed", "您的工单 #7 已关闭", "请提交新的工单"],
+      ["zh-CN", "reopened", "您的工单 #7 已重新打开", "已重新打开"],
+      ["zh-CN", "open", "我们正在处理您的工单 #7", "正在为您跟进"],
+    ])("renders in %s for %s, data escaped", (locale, status, subject, sentence) => {
+      const email = mailer().render("ticket-status-changed", data(status), { locale })
+      expect(email.subject).toBe(subject)
+      expect(email.html).toContain(sentence)
+      expect(email.text).toContain(sentence)
+      expect(email.html).not.toMatch(/<script/i)
+      expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+      expect(email.html).toContain('href="https://shop.example/account/tickets/tkt_01"')
+    })
+
+    it.each([
+      ["en", "How did we do?", "Rate our support"],
+      ["zh-CN", "您对我们的服务满意吗", "为服务打分"],
+    ])("invites a %s customer to rate a resolved ticket only when they can", (locale, invitation, label) => {
+      const rate = mailer().render("ticket-status-changed", data("resolved", { can_rate: true }), { locale })
+      expect(rate.html).toContain(invitation)
+      expect(rate.html).toContain(label)
+      expect(rate.text).toContain(`${label}`)
+      const rated = mailer().render("ticket-status-changed", data("resolved"), { locale })
+      expect(rated.html).not.toContain(invitation)
+      expect(rated.html).not.toContain(label)
+    })
+  })
+
+  describe("ticket-escalated", () => {
+    const data = {
+      ticket_id: "tkt_01",
+      display_id: 9,
+      subject: HOSTILE.script,
+      customer_name: HOSTILE.attribute,
+      customer_email: "ana@crm.test",
+      breach: "first_response",
+      breach_is: { first_response: true },
+      priority: "urgent",
+      priority_is: { urgent: true },
+      previous_priority: "high",
+      previous_priority_is: { high: true },
+      priority_raised: true,
+      due_at: "5 Jan 2026, 15:00 UTC",
+      escalated_at: "5 Jan 2026, 15:05 UTC",
+      admin_url: "https://admin.shop.example/app",
+      staff_notice: true,
+    }
+
+    it.each([
+      ["en", "Escalated: ticket #9 missed its first-response target", "(raised from high)", "ticket escalations"],
+      ["zh-CN", "已升级：工单 #9 超出首次响应时限", "（由高提升）", "工单升级通知"],
+    ])("renders in %s for the team with the data escaped and a link to the admin", (locale, subject, raised, footer) => {
+      const email = mailer().render("ticket-escalated", data, { locale })
+      expect(email.subject).toBe(subject)
+      expect(email.html).not.toMatch(/<script/i)
+      expect(email.html).not.toContain('" onmouseover=')
+      expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+      expect(email.html).toContain("5 Jan 2026, 15:00 UTC")
+      expect(email.html).toContain(raised)
+      expect(email.html).toContain('href="https://admin.shop.example/app/tickets/tkt_01"')
+      expect(email.html).toContain(footer)
+      expect(email.html).not.toContain("customer account")
+      expect(email.text).toContain(raised)
+      expect(email.text).toContain("https://admin.shop.example/app/tickets/tkt_01")
+    })
+
+    it("names the resolution breach, an unchanged priority, and has no link without an admin URL", () => {
+      const email = mailer().render("ticket-escalated", {
+        ...data,
+        breach: "resolution",
+        breach_is: { resolution: true },
+        previous_priority_is: { urgent: true },
+        priority_raised: false,
+        admin_url: "/",
+      })
+      expect(email.subject).toBe("Escalated: ticket #9 missed its resolution target")
+      expect(email.text).toContain("Priority: urgent\n")
+      expect(email.html).not.toContain("raised from")
+      expect(email.html).not.toContain("/tickets/tkt_01")
+      expect(email.text).not.toContain("/tickets/tkt_01")
+    })
+  })
+
   describe("subject", () => {
     it("never lets a newline from data or template reach the subject", () => {
       const templates = folderWith({
