@@ -111,7 +111,7 @@ function summarise(latencies, seconds) {
   const sorted = Float64Array.from(latencies).sort()
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
   const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length
-  return { requests: sorted.length, p50_ms: at(50), p99_ms: at(99), mean_ms: mean, max_ms: at(100), per_s: sorted.length / seconds }
+  return { requests: sorted.length, p50_ms: at(50), p95_ms: at(95), p99_ms: at(99), mean_ms: mean, max_ms: at(100), per_s: sorted.length / seconds }
 }
 
 function assertLocal(baseUrl) {
