@@ -5,6 +5,8 @@ import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/loyalty/middlewares"
 import { storeReviewRoutesMiddlewares } from "./store/reviews/middlewares"
 import { adminReviewRoutesMiddlewares } from "./admin/reviews/middlewares"
+import { storeTicketRoutesMiddlewares } from "./store/tickets/middlewares"
+import { adminTicketRoutesMiddlewares } from "./admin/tickets/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -14,5 +16,7 @@ export default defineMiddlewares({
     ...adminLoyaltyRoutesMiddlewares,
     ...storeReviewRoutesMiddlewares,
     ...adminReviewRoutesMiddlewares,
+    ...storeTicketRoutesMiddlewares,
+    ...adminTicketRoutesMiddlewares,
   ],
 })

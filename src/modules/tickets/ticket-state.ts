@@ -95,3 +95,27 @@ export function raisedPriority(priority: TicketPriority): TicketPriority {
 /** The higher of two priorities: a tier with priority support lifts a new ticket, never lowers it. */
 export const higherPriority = (a: TicketPriority, b: TicketPriority): TicketPriority =>
   TICKET_PRIORITIES.indexOf(a) >= TICKET_PRIORITIES.indexOf(b) ? a : b
+
+/**
+ * What staff see of the SLA at `now`, from the deadlines stored on the row
+ * (those the escalation job reads): a target is breached when it was met
+ * late, is overdue now, or was escalated.
+ */
+export function slaView(
+  ticket: TicketClock &
+    Pick<TicketDTO, "first_response_due_at" | "resolution_due_at" | "first_response_escalated_at" | "resolution_escalated_at">,
+  now: Date
+): TicketSla {
+  const done = toDate(ticket.resolved_at) ?? toDate(ticket.closed_at)
+  const firstDue = toDate(ticket.first_response_due_at)
+  const resolutionDue = toDate(ticket.resolution_due_at)
+  const answeredBy = toDate(ticket.first_responded_at) ?? done ?? now
+  const resolvedBy = done ?? now
+  return {
+    first_response_due_at: iso(firstDue),
+    resolution_due_at: iso(resolutionDue),
+    first_response_breached: !!ticket.first_response_escalated_at || (!!firstDue && answeredBy > firstDue),
+    resolution_breached: !!ticket.resolution_escalated_at || (!!resolutionDue && resolvedBy > resolutionDue),
+    paused: clockStopped(ticket.status),
+  }
+}
