@@ -7,6 +7,9 @@ import { storeReviewRoutesMiddlewares } from "./store/reviews/middlewares"
 import { adminReviewRoutesMiddlewares } from "./admin/reviews/middlewares"
 import { storeTicketRoutesMiddlewares } from "./store/tickets/middlewares"
 import { adminTicketRoutesMiddlewares } from "./admin/tickets/middlewares"
+import { adminTicketStatsRoutesMiddlewares } from "./admin/tickets/stats/middlewares"
+import { adminTicketMacroRoutesMiddlewares } from "./admin/ticket-macros/middlewares"
+import { adminTicketSettingsRoutesMiddlewares } from "./admin/ticket-settings/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -18,5 +21,8 @@ export default defineMiddlewares({
     ...adminReviewRoutesMiddlewares,
     ...storeTicketRoutesMiddlewares,
     ...adminTicketRoutesMiddlewares,
+    ...adminTicketStatsRoutesMiddlewares,
+    ...adminTicketMacroRoutesMiddlewares,
+    ...adminTicketSettingsRoutesMiddlewares,
   ],
 })
