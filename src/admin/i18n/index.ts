@@ -3,9 +3,10 @@ import { crmMessages } from "../lib/i18n"
 /**
  * Resources the dashboard merges into its own i18next instance, under the
  * plugin's namespace "crm". Only what the dashboard itself renders needs to
- * be here (the sidebar labels of the Loyalty, Tiers, Reviews and review
- * moderation pages, `translationNs: "crm"`); the plugin's components use
- * `useCrmTranslation()`, with their texts in lib/i18n.ts. i18next reads "."
+ * be here (the sidebar labels of the Loyalty, Tiers, Reviews, review
+ * moderation and Tickets pages, `translationNs: "crm"`); the plugin's
+ * components use `useCrmTranslation()`, with their texts in lib/i18n.ts
+ * (the tickets' in lib/ticket-messages.ts). i18next reads "."
  * as a nesting separator, so `t("nav.loyalty", { ns: "crm" })` looks up
  * `nav.loyalty` below. Language codes are the dashboard's ("en", "zhCN").
  */
@@ -17,6 +18,9 @@ export default {
         loyaltyTiers: crmMessages.en["tiers.title"],
         reviews: crmMessages.en["reviews.title"],
         reviewSettings: crmMessages.en["reviewSettings.title"],
+        tickets: crmMessages.en["tickets.title"],
+        ticketMacros: crmMessages.en["ticketMacros.title"],
+        ticketSettings: crmMessages.en["ticketSettings.title"],
       },
     },
   },
@@ -27,6 +31,9 @@ export default {
         loyaltyTiers: crmMessages["zh-CN"]["tiers.title"],
         reviews: crmMessages["zh-CN"]["reviews.title"],
         reviewSettings: crmMessages["zh-CN"]["reviewSettings.title"],
+        tickets: crmMessages["zh-CN"]["tickets.title"],
+        ticketMacros: crmMessages["zh-CN"]["ticketMacros.title"],
+        ticketSettings: crmMessages["zh-CN"]["ticketSettings.title"],
       },
     },
   },

@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react"
+import { ticketMessagesEn, ticketMessagesZhCN } from "./ticket-messages"
 
 /**
  * The plugin's admin texts, in the dashboard's current language.
@@ -645,6 +646,8 @@ const en = {
   "orderReviews.title": "Reviews",
   "orderReviews.empty": "No reviews from this order yet.",
   "orderReviews.loading": "Loading the reviews",
+
+  ...ticketMessagesEn,
 } as const
 
 export type CrmMessageKey = keyof typeof en
@@ -1238,6 +1241,8 @@ const zhCN: CrmMessages = {
   "orderReviews.title": "评价",
   "orderReviews.empty": "该订单暂无评价。",
   "orderReviews.loading": "正在加载评价",
+
+  ...ticketMessagesZhCN,
 }
 
 export const crmMessages: Record<CrmLocale, CrmMessages> = {
