@@ -344,8 +344,10 @@ export type AdminCreateTicket = {
   message: string
   /** One of the customer's own orders. */
   order_id?: string | null
+  product_id?: string | null
   /** Without it, the server's default for the customer. */
-  priority?: TicketPriority
+  priority?: TicketPriority | null
+  assignee_id?: string | null
 }
 
 /**
@@ -359,10 +361,15 @@ export type AdminUpdateTicket = {
   assignee_id?: string | null
 }
 
-/** `POST /admin/tickets/:id/messages`: a public reply (e-mailed to the customer) or, with `internal`, a note only staff see. */
+/**
+ * `POST /admin/tickets/:id/messages`: a public reply (e-mailed to the
+ * customer) or, with `internal`, a note only staff see; `status` moves the
+ * ticket with it (e.g. to `pending_customer`).
+ */
 export type AdminAddTicketMessage = {
   body: string
   internal?: boolean
+  status?: TicketStatus
 }
 
 /** A one-time promotion for the customer: a percentage off, or a fixed amount in a currency. */
@@ -386,7 +393,12 @@ export type AdminTicketStatsQuery = {
 
 export type AdminTicketStatsResponse = { stats: TicketStats }
 
-export type AdminTicketMacrosQuery = CrmListQuery
+/** `GET /admin/ticket-macros`: by name unless `order` says otherwise; `q` searches names and texts. */
+export type AdminTicketMacrosQuery = CrmListQuery & {
+  q?: string
+  category?: TicketCategory
+  order?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at"
+}
 
 export type AdminTicketMacrosResponse = {
   ticket_macros: TicketMacroDTO[]
@@ -952,7 +964,11 @@ export class CrmAdminTicketSettings {
     })
   }
 
-  /** Changes the given fields; `sla` and `business_hours` are replaced whole (`POST /admin/ticket-settings`). */
+  /**
+   * Changes the given fields (`POST /admin/ticket-settings`): `sla` takes any
+   * of the priorities, each with both targets; `business_hours` is replaced
+   * whole (null: around the clock).
+   */
   update(body: UpdateTicketSettings, headers?: ClientHeaders): Promise<AdminTicketSettingsResponse> {
     return this.sdk.client.fetch<AdminTicketSettingsResponse>("/admin/ticket-settings", {
       method: "POST",
