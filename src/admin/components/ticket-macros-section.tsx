@@ -65,7 +65,7 @@ const useColumns = ({ t, formatDate }: CrmTranslation, { onEdit, onDelete }: Row
     [t, formatDate, onEdit, onDelete]
   )
 
-/** The case library: every canned response, a create/edit drawer and delete (with a confirmation). */
+/** The case library: every canned response (searchable), a create/edit drawer and delete (with a confirmation). */
 export const TicketMacrosSection = () => {
   const i18n = useCrmTranslation()
   const { t } = i18n
@@ -76,8 +76,10 @@ export const TicketMacrosSection = () => {
   prompt.current = latestPrompt
   const [drawer, setDrawer] = useState<{ open: boolean; macro: TicketMacroDTO | null }>({ open: false, macro: null })
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [q, setQ] = useState("")
 
   const { ticket_macros, count, isPending, isError, error, refetch, isFetching } = useTicketMacros({
+    ...(q.trim() ? { q: q.trim() } : {}),
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
   })
@@ -121,6 +123,13 @@ export const TicketMacrosSection = () => {
     rowCount: count ?? 0,
     isLoading: isPending,
     getRowId: (macro) => macro.id,
+    search: {
+      state: q,
+      onSearchChange: (next) => {
+        setQ(next)
+        setPagination((previous) => ({ ...previous, pageIndex: 0 }))
+      },
+    },
     pagination: { state: pagination, onPaginationChange: setPagination },
     onRowClick: (_event, row) => onEdit("original" in row ? (row as { original: TicketMacroDTO }).original : row),
   })
@@ -130,9 +139,12 @@ export const TicketMacrosSection = () => {
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex items-center justify-between gap-2 px-6 py-4">
           <Heading level="h2">{t("ticketMacros.list")}</Heading>
-          <Button size="small" variant="secondary" onClick={() => setDrawer({ open: true, macro: null })}>
-            {t("ticketMacros.create")}
-          </Button>
+          <div className="flex items-center gap-x-2">
+            <DataTable.Search placeholder={t("ticketMacros.search")} />
+            <Button size="small" variant="secondary" onClick={() => setDrawer({ open: true, macro: null })}>
+              {t("ticketMacros.create")}
+            </Button>
+          </div>
         </DataTable.Toolbar>
         <DataTableBody
           t={t}
@@ -143,6 +155,7 @@ export const TicketMacrosSection = () => {
           onRetry={() => refetch()}
           emptyState={{
             empty: { heading: t("ticketMacros.empty.heading"), description: t("ticketMacros.empty.description") },
+            filtered: { heading: t("ticketMacros.filtered.heading"), description: t("ticketMacros.filtered.description") },
           }}
         />
       </DataTable>

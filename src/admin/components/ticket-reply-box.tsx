@@ -1,22 +1,31 @@
-import { Alert, Button, Container, Hint, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Alert, Button, Container, Hint, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react"
+import type { TicketStatus } from "../../types"
 import { useAddTicketMessage, type AdminTicketDetail } from "../hooks/tickets"
 import type { CrmTranslation } from "../lib/i18n"
-import { placeholderToken } from "../lib/tickets"
+import { isTicketStatus, placeholderToken, ticketStatusLabel } from "../lib/tickets"
 import { FailureAlert } from "./failure-alert"
 import { TicketMacroMenu } from "./ticket-macro-menu"
+
+/** The moves that usually go with a reply: now it's the customer's turn, or it's done. */
+const STATUSES_WITH_REPLY: TicketStatus[] = ["pending_customer", "resolved"]
+
+/** Radix's Select has no empty value: this one stands for "leave the status". */
+const KEEP = "__keep__"
 
 /**
  * Below the conversation: a reply to the customer (e-mailed to them) or,
  * with "Internal note" on, a note only staff see. "Insert canned response"
  * puts a macro, filled in for this ticket, where the cursor is, and warns
- * about placeholders that had no value. Ctrl/⌘+Enter sends.
+ * about placeholders that had no value. A reply can move the ticket at the
+ * same time (to waiting on the customer, or resolved). Ctrl/⌘+Enter sends.
  */
 export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i18n: CrmTranslation }) => {
   const { t } = i18n
   const [text, setText] = useState("")
   const [internal, setInternal] = useState(false)
   const [missing, setMissing] = useState<string[]>([])
+  const [then, setThen] = useState<TicketStatus | null>(null)
   const [showErrors, setShowErrors] = useState(false)
   const textarea = useRef<HTMLTextAreaElement>(null)
   // A double click sends twice before `isPending` re-renders; this does not.
@@ -25,6 +34,9 @@ export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i1
 
   const trimmed = text.trim()
   const empty = showErrors && !trimmed
+  const nextStatuses = STATUSES_WITH_REPLY.filter((status) => ticket.allowed_statuses?.includes(status))
+  // Only a public reply moves the ticket, and only where it may go from here.
+  const status = !internal && then && nextStatuses.includes(then) ? then : undefined
 
   const insert = (body: string, missingPaths: string[]) => {
     const element = textarea.current
@@ -51,7 +63,7 @@ export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i1
     }
     inFlight.current = true
     try {
-      await mutateAsync({ id: ticket.id, body: trimmed, internal })
+      await mutateAsync({ id: ticket.id, body: trimmed, internal, status })
     } catch {
       // Shown below the box from the mutation's `error`; the text stays.
       return
@@ -61,6 +73,7 @@ export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i1
     toast.success(internal ? t("ticket.reply.noteAdded") : t("ticket.reply.sent"))
     setText("")
     setMissing([])
+    setThen(null)
     setShowErrors(false)
   }
 
@@ -143,9 +156,31 @@ export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i1
               {t("ticket.reply.internal")}
             </Label>
           </div>
-          <Button type="submit" size="small" variant={internal ? "secondary" : "primary"} isLoading={isPending}>
-            {internal ? t("ticket.reply.addNote") : t("ticket.reply.send")}
-          </Button>
+          <div className="flex items-center gap-x-2">
+            {!internal && nextStatuses.length ? (
+              <Select
+                size="small"
+                value={status ?? KEEP}
+                disabled={isPending}
+                onValueChange={(next) => setThen(isTicketStatus(next) ? next : null)}
+              >
+                <Select.Trigger aria-label={t("ticket.reply.then")} className="w-56">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value={KEEP}>{t("ticket.reply.keepStatus")}</Select.Item>
+                  {nextStatuses.map((next) => (
+                    <Select.Item key={next} value={next}>
+                      {t("ticket.reply.thenStatus", { status: ticketStatusLabel(next, t) })}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            ) : null}
+            <Button type="submit" size="small" variant={internal ? "secondary" : "primary"} isLoading={isPending}>
+              {internal ? t("ticket.reply.addNote") : t("ticket.reply.send")}
+            </Button>
+          </div>
         </div>
       </form>
     </Container>

@@ -192,22 +192,23 @@ export const useUpdateTicket = (options?: UseUpdateTicketOptions) =>
     refreshTicket
   )
 
-/** What `useAddTicketMessage` takes: the ticket, the text, and whether it is an internal note. */
+/** What `useAddTicketMessage` takes: the ticket, the text, whether it is an internal note, and a status to move to. */
 export type AddTicketMessageInput = { id: string } & AdminAddTicketMessage
 
 export type UseAddTicketMessageOptions = UseMutationOptions<AdminTicketResponse, FetchError, AddTicketMessageInput>
 
 /**
- * A reply to the customer or an internal note (`POST /admin/tickets/:id/messages`).
- * Options spread first, our `onSuccess` last.
+ * A reply to the customer or an internal note (`POST /admin/tickets/:id/messages`),
+ * optionally moving the ticket in the same request. Options spread first, our
+ * `onSuccess` last.
  */
 export const useAddTicketMessage = (options?: UseAddTicketMessageOptions) =>
   useMutationWithRefresh(
     options,
-    ({ id, body, internal }: AddTicketMessageInput) =>
+    ({ id, body, internal, status }: AddTicketMessageInput) =>
       sdk.client.fetch<AdminTicketResponse>(`${ticketPath(id)}/messages`, {
         method: "POST",
-        body: internal ? { body, internal: true } : { body },
+        body: { body, ...(internal ? { internal: true } : {}), ...(status ? { status } : {}) },
       }),
     refreshTicket
   )
