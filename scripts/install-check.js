@@ -876,8 +876,8 @@ async function main() {
           tables.join(", ")
         )
         check(
-          "db:migrate ran the tickets module's migrations (crm_ticket, crm_ticket_message)",
-          ["crm_ticket", "crm_ticket_message"].every((table) => tables.includes(table)),
+          "db:migrate ran the tickets module's migrations (crm_ticket, crm_ticket_message, crm_ticket_compensation)",
+          ["crm_ticket", "crm_ticket_message", "crm_ticket_compensation"].every((table) => tables.includes(table)),
           tables.join(", ")
         )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })
