@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { plainText } from "../../../modules/reviews/moderation/text"
+import { plainText } from "../../../utils/plain-text"
 import { TICKET_CATEGORIES, TICKET_STATUSES } from "../../../types/tickets"
 import { listParams } from "../../utils/list-params"
 
