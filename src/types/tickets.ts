@@ -80,6 +80,8 @@ export type TicketDTO = {
   subject: string
   category: TicketCategory
   priority: TicketPriority
+  /** The priority whose targets set the due times (an escalation raises `priority` only); null: `priority`. */
+  sla_priority: TicketPriority | null
   status: TicketStatus
   assignee_id: string | null
   source: TicketSource

@@ -74,6 +74,7 @@ export async function openTicket(knex: Knex, settings: SlaSettings, input: OpenT
   const draft = {
     status: "open" as const,
     priority: input.priority,
+    sla_priority: input.priority,
     created_at: now,
     first_responded_at: null,
     resolved_at: null,
@@ -83,9 +84,9 @@ export async function openTicket(knex: Knex, settings: SlaSettings, input: OpenT
   const { deadlines } = ticketSla(draft, settings, now)
   // The partial unique index on (source, source_id) settles a race between two deliveries of the same event.
   const inserted = await knex.raw(
-    `INSERT INTO crm_ticket (id, customer_id, order_id, product_id, subject, category, priority, status, assignee_id,
+    `INSERT INTO crm_ticket (id, customer_id, order_id, product_id, subject, category, priority, sla_priority, status, assignee_id,
        source, source_id, pauses, first_response_due_at, resolution_due_at, next_due_at, last_message_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, source_id) WHERE deleted_at IS NULL AND source_id IS NOT NULL DO NOTHING
      RETURNING id`,
     [
@@ -95,6 +96,7 @@ export async function openTicket(knex: Knex, settings: SlaSettings, input: OpenT
       input.product_id,
       input.subject,
       input.category,
+      input.priority,
       input.priority,
       input.assignee_id ?? null,
       input.source,
@@ -204,6 +206,7 @@ export async function changeTicket(knex: Knex, settings: SlaSettings, input: Cha
   }
   if (input.priority && input.priority !== ticket.priority) {
     changes.priority = input.priority
+    changes.sla_priority = input.priority
     notes.push(staffNote(`Priority changed from ${ticket.priority} to ${input.priority}`, input.actor_id))
   }
   if (input.category && input.category !== ticket.category) {

@@ -22,6 +22,7 @@ const WRITABLE = [
   "subject",
   "category",
   "priority",
+  "sla_priority",
   "status",
   "assignee_id",
   "first_responded_at",

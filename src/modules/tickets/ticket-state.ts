@@ -13,7 +13,7 @@ import { clockStopped } from "./status"
 /** The columns the SLA clock reads. */
 export type TicketClock = Pick<
   TicketDTO,
-  "status" | "priority" | "created_at" | "first_responded_at" | "resolved_at" | "closed_at" | "pauses"
+  "status" | "priority" | "sla_priority" | "created_at" | "first_responded_at" | "resolved_at" | "closed_at" | "pauses"
 >
 
 /** The stored deadlines: what the inbox sorts by and the escalation job reads. */
@@ -40,7 +40,7 @@ export function ticketSla(ticket: TicketClock, settings: Pick<TicketSettingsDTO,
       resolved_at: done,
       pauses: pausesOf(ticket),
     },
-    settings.sla[ticket.priority],
+    settings.sla[ticket.sla_priority ?? ticket.priority],
     settings.business_hours,
     now
   )

@@ -22,6 +22,8 @@ const Ticket = model
       subject: model.text(),
       category: model.enum([...TICKET_CATEGORIES]).default("other"),
       priority: model.enum([...TICKET_PRIORITIES]).default("normal"),
+      /** The priority whose targets set the due times: staff's choice; an escalation raises \`priority\` but keeps the deadlines it missed. */
+      sla_priority: model.enum([...TICKET_PRIORITIES]).nullable(),
       status: model.enum([...TICKET_STATUSES]).default("open"),
       assignee_id: model.text().nullable(),
       source: model.enum([...TICKET_SOURCES]).default("customer"),
