@@ -183,9 +183,18 @@ export type ChangeTicketInput = {
   actor_id: string | null
 }
 
+/** "An open ticket", "a resolved ticket": the start of a refused move's message. */
+const TICKET_IN_STATUS: Record<TicketStatus, string> = {
+  open: "An open ticket",
+  pending_customer: "A ticket waiting for the customer",
+  resolved: "A resolved ticket",
+  closed: "A closed ticket",
+  reopened: "A reopened ticket",
+}
+
 export const transitionError = (from: TicketStatus, to: TicketStatus) => {
   const allowed = TICKET_TRANSITIONS[from]
-  return `A ${STATUS_LABELS[from].toLowerCase()} ticket cannot become ${STATUS_LABELS[to].toLowerCase()}; ${
+  return `${TICKET_IN_STATUS[from]} cannot become ${STATUS_LABELS[to].toLowerCase()}; ${
     allowed.length ? `allowed: ${allowed.join(", ")}` : "it can no longer change"
   }`
 }

@@ -71,7 +71,8 @@ export async function escalateBreaches(knex: Knex, breach: SlaBreach, now: Date,
 
 /** Takes escalations back (compensation): the breach can escalate again on the next run. */
 export async function undoEscalations(knex: Knex, escalations: Pick<Escalation, "breach" | "previous_priority" | "previous_flagged" | "message_id" | "ticket">[]) {
-  for (const escalation of escalations) {
+  // Newest first: the second breach of a ticket recorded the first one's result as its "previous" state.
+  for (const escalation of [...escalations].reverse()) {
     await knex("crm_ticket")
       .update({
         [BREACH_SQL[escalation.breach].escalated]: null,

@@ -147,6 +147,8 @@ medusaIntegrationTestRunner({
         const notTheirs = await failedRequest(api.post("/admin/tickets", { customer_id: other.customerId, ...complaint, order_id: order.id }, admin))
         expect(notTheirs.status).toBe(404)
         expect(notTheirs.data.message).toBe(`Order with id: ${order.id} was not found`)
+        const nobody = await failedRequest(api.post("/admin/tickets", { customer_id: "cus_nobody", ...complaint }, admin))
+        expect([nobody.status, nobody.data.message]).toEqual([404, "Customer with id: cus_nobody was not found"])
         expect(await everything()).toEqual(before)
 
         expect((await failedRequest(api.post("/admin/tickets", { customer_id: owner.customerId, ...complaint }, { headers: {} }))).status).toBe(401)
@@ -268,7 +270,7 @@ medusaIntegrationTestRunner({
             const answer = await failedRequest(api.post(`/admin/tickets/${at[from]!.id}`, { status: to }, admin))
             expect([from, to, answer.status]).toEqual([from, to, 400])
             const allowed = ALLOWED[from].length ? `allowed: ${ALLOWED[from].join(", ")}` : "it can no longer change"
-            expect(answer.data.message).toMatch(`ticket cannot become ${LABEL[to].toLowerCase()}; ${allowed}`)
+            expect(answer.data.message).toMatch(`cannot become ${LABEL[to].toLowerCase()}; ${allowed}`)
             refused++
           }
         }

@@ -6,12 +6,16 @@ export const checkTicketSubjectStepId = "crm-check-ticket-subject"
 export type TicketSubjectInput = { customer_id: string; order_id?: string | null; product_id?: string | null }
 
 /**
- * The order a ticket is about must be the customer's (another customer's
+ * The customer must exist; the order a ticket is about must be theirs (another customer's
  * order is "not found"); a product named with an order must be in it, and
  * one named alone must exist. Reads only.
  */
 export const checkTicketSubjectStep = createStep(checkTicketSubjectStepId, async (input: TicketSubjectInput, { container }) => {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: input.customer_id } })
+  if (!customers.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${input.customer_id} was not found`)
+  }
   if (input.order_id) {
     const {
       data: [order],
