@@ -105,6 +105,7 @@ medusaIntegrationTestRunner({
         ["?assignee_id=none", [t1, t4, t5, t6], { open: 2, pending_customer: 1, resolved: 1 }],
         ["?assignee_id=me", [t2], { open: 1, pending_customer: 0, resolved: 0 }],
         ["?overdue=true", [t1], { open: 1, pending_customer: 0, resolved: 0 }],
+        ["?overdue=false", [t2, t3, t4, t5, t6], { open: 3, pending_customer: 1, resolved: 1 }],
         ["?flagged=true", [t3], { open: 1, pending_customer: 0, resolved: 0 }],
         ["?flagged=false", [t1, t2, t4, t5, t6], { open: 3, pending_customer: 1, resolved: 1 }],
         [`?customer_id=${ben.customerId}`, [t3, t4, t5], { open: 2, pending_customer: 1, resolved: 0 }],
