@@ -209,6 +209,18 @@ medusaIntegrationTestRunner({
         const staffView = (await api.get(`/admin/tickets/${opened[0].id}`, admin)).data.ticket
         expect(staffView.order).toEqual(expect.objectContaining({ id: order.id }))
       })
+
+      it("an answer naming someone else's order still opens its ticket, without the order", async () => {
+        const buyer = await member("buyer@crm.test")
+        const order = await placeOrderAndWait(api, getContainer(), fixtures, buyer.headers)
+        const unhappy = await member("unhappy@crm.test")
+
+        await deliver(getContainer(), SurveyEvents.DETRACTOR, detractor(unhappy.customerId, { response_id: "srvres_foreign", order_id: order.id }), 2)
+
+        const opened = await ticketsFrom("survey", "srvres_foreign")
+        expect(opened).toHaveLength(1)
+        expect(opened[0]).toEqual(expect.objectContaining({ order_id: null, customer_id: unhappy.customerId, category: "other" }))
+      })
     })
 
     describe("crm.ticket.resolved", () => {

@@ -332,6 +332,7 @@ medusaIntegrationTestRunner({
           [{ priority: "critical" }, /priority/],
           [{ category: "shipping" }, /category/],
           [{ assignee_id: "" }, /assignee_id/],
+          [{ assignee_id: "user_nobody" }, /assignee_id: no admin user with id user_nobody/],
           [{ subject: "New subject" }, /subject|Unrecognized/i],
         ]
         for (const [body, message] of cases) {

@@ -3,6 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { OpenTicketInput } from "../../../modules/tickets/ticket-actions"
 import type { TicketAuthorType, TicketCategory, TicketPriority, TicketSource } from "../../../types/tickets"
 import { TicketEvents } from "../events"
+import { checkAssigneeStep } from "../steps/check-assignee"
 import { checkTicketSubjectStep } from "../steps/check-ticket-subject"
 import { loadStartingPriorityStep } from "../steps/load-starting-priority"
 import { openTicketStep } from "../steps/open-ticket"
@@ -36,6 +37,7 @@ export type OpenTicketWorkflowInput = {
  */
 export const openTicketWorkflow = createWorkflow(openTicketWorkflowId, (input: OpenTicketWorkflowInput) => {
   checkTicketSubjectStep({ customer_id: input.customer_id, order_id: input.order_id, product_id: input.product_id })
+  checkAssigneeStep({ assignee_id: input.assignee_id })
   const priority = loadStartingPriorityStep({ customer_id: input.customer_id, priority: input.priority })
   const ticketInput = transform({ input, priority }, ({ input, priority }): OpenTicketInput => ({
     customer_id: input.customer_id,
