@@ -15,6 +15,7 @@ export class Migration20261124045943 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_ticket_status_next_due" ON "crm_ticket" ("status", "next_due_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_ticket_unresolved_next_due" ON "crm_ticket" ("next_due_at", "id") WHERE deleted_at IS NULL AND status IN ('open', 'reopened', 'pending_customer');`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_ticket_product" ON "crm_ticket" ("product_id") WHERE deleted_at IS NULL AND product_id IS NOT NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_ticket_created" ON "crm_ticket" ("created_at") WHERE deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
@@ -23,6 +24,7 @@ export class Migration20261124045943 extends Migration {
     this.addSql(`drop index if exists "IDX_crm_ticket_status_next_due";`);
     this.addSql(`drop index if exists "IDX_crm_ticket_unresolved_next_due";`);
     this.addSql(`drop index if exists "IDX_crm_ticket_product";`);
+    this.addSql(`drop index if exists "IDX_crm_ticket_created";`);
     this.addSql(`alter table if exists "crm_ticket" drop column if exists "product_id", drop column if exists "sla_priority", drop column if exists "next_due_at", drop column if exists "last_message_at";`);
 
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_crm_ticket_status_resolution_due" ON "crm_ticket" ("status", "resolution_due_at") WHERE deleted_at IS NULL;`);
