@@ -9,12 +9,18 @@ export const TOP_PRODUCTS = 10
 /** The period's tickets: created in [from, to), never the deleted ones. */
 const PERIOD_SQL = "deleted_at IS NULL AND created_at >= ? AND created_at < ?"
 
-/** A target missed, or running late now: either due time passed before (or without) its event, or the job escalated it. */
+/**
+ * A target missed, or running late now: either due time passed before (or
+ * without) its event, or the job escalated it. A ticket resolved or closed
+ * without a reply stops both clocks then, as in the SLA view.
+ */
+const ANSWERED_AT = "COALESCE(first_responded_at, resolved_at, closed_at)"
+const DONE_AT = "COALESCE(resolved_at, closed_at)"
 const BREACHED_SQL = `
-  first_responded_at > first_response_due_at
-  OR (first_responded_at IS NULL AND first_response_due_at < ?)
-  OR resolved_at > resolution_due_at
-  OR (resolved_at IS NULL AND resolution_due_at < ?)
+  ${ANSWERED_AT} > first_response_due_at
+  OR (${ANSWERED_AT} IS NULL AND first_response_due_at < ?)
+  OR ${DONE_AT} > resolution_due_at
+  OR (${DONE_AT} IS NULL AND resolution_due_at < ?)
   OR first_response_escalated_at IS NOT NULL
   OR resolution_escalated_at IS NOT NULL`
 
