@@ -51,5 +51,32 @@ moduleIntegrationTestRunner<TicketsModuleService>({
       expect(narrower.business_hours!.weekdays).toEqual([1])
       expect((await service.changeTicketSettings({ business_hours: null })).business_hours).toBeNull()
     })
+
+    it("two deliveries racing to open a ticket for the same review give one ticket; two compensations racing give one record", async () => {
+      const input = {
+        customer_id: "cus_race",
+        subject: "1-star review",
+        category: "product_quality" as const,
+        priority: "normal" as const,
+        order_id: null,
+        product_id: null,
+        source: "review" as const,
+        source_id: "rev_race",
+        message: { author_type: "customer" as const, author_id: "cus_race", body: "Broke at once", internal: false },
+      }
+      const opened = await Promise.all(Array.from({ length: 4 }, () => service.openTicket(input)))
+      expect(new Set(opened.map((result) => result.ticket.id)).size).toBe(1)
+      expect(opened.filter((result) => result.created)).toHaveLength(1)
+      const [, messages] = await service.listAndCountTicketMessages({ ticket_id: opened[0].ticket.id })
+      expect(messages).toBe(1)
+
+      const record = { ticket_id: opened[0].ticket.id, type: "points" as const, points: 100, created_by: "user_1" }
+      const given = await Promise.allSettled(Array.from({ length: 3 }, () => service.recordCompensation(record)))
+      expect(given.filter((result) => result.status === "fulfilled")).toHaveLength(1)
+      expect(given.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.message)).toEqual([
+        "This ticket has already been compensated with points",
+        "This ticket has already been compensated with points",
+      ])
+    })
   },
 })
