@@ -92,7 +92,8 @@ const TargetValue = ({
           {paused ? null : ` (${formatRelative(target.dueAt, now, locale)})`}
         </span>
       ) : (
-        <span className="text-ui-fg-muted">{t("ticket.sla.noTarget")}</span>
+        // While the clock is stopped the server gives no due time; the target is still there.
+        <span className="text-ui-fg-muted">{paused ? t("tickets.due.paused") : t("ticket.sla.noTarget")}</span>
       )}
       <div className="flex flex-wrap gap-1">
         {overdue ? (
