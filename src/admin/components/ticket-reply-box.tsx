@@ -23,7 +23,10 @@ const KEEP = "__keep__"
 export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i18n: CrmTranslation }) => {
   const { t } = i18n
   const [text, setText] = useState("")
-  const [internal, setInternal] = useState(false)
+  const [internalChoice, setInternal] = useState(false)
+  // A closed ticket takes internal notes only: the server refuses a reply to it.
+  const notesOnly = ticket.status === "closed"
+  const internal = notesOnly || internalChoice
   const [missing, setMissing] = useState<string[]>([])
   const [then, setThen] = useState<TicketStatus | null>(null)
   const [showErrors, setShowErrors] = useState(false)
@@ -146,7 +149,7 @@ export const TicketReplyBox = ({ ticket, i18n }: { ticket: AdminTicketDetail; i1
             <Switch
               id="crm-ticket-reply-internal"
               checked={internal}
-              disabled={isPending}
+              disabled={isPending || notesOnly}
               onCheckedChange={(checked) => {
                 setInternal(checked)
                 if (error) reset()
