@@ -9,6 +9,9 @@ import type { AdminTicket, AdminTicketDetail, TicketDTO } from "../../types/tick
 
 const RECENT_ORDERS = 5
 
+const displayIdOf = (order: { display_id?: number | string | null }) =>
+  order.display_id === null || order.display_id === undefined ? null : Number(order.display_id)
+
 /**
  * Tickets as staff see them: the SLA at `now`, the customer and the order.
  * Two queries for the whole page (customers, orders), never one per ticket.
@@ -28,9 +31,9 @@ export async function toAdminTickets(scope: MedusaContainer, tickets: TicketDTO[
   ])
   type Customer = { id: string; email?: string | null; first_name?: string | null; last_name?: string | null }
   const customerById = new Map<string, Customer>(customers.data.map((customer: Customer) => [customer.id, customer] as const))
-  const orderById = new Map<string, { id: string; display_id?: number | null }>(
-    orders.data.map((order: { id: string; display_id?: number | null }) => [order.id, order] as const)
-  )
+  // Medusa's generated query types call `display_id` a string in some versions: take either.
+  type Order = { id: string; display_id?: number | string | null }
+  const orderById = new Map<string, Order>(orders.data.map((order: Order) => [order.id, order] as const))
   return tickets.map((ticket) => {
     const customer = customerById.get(ticket.customer_id)
     const order = ticket.order_id ? orderById.get(ticket.order_id) : undefined
@@ -40,7 +43,7 @@ export async function toAdminTickets(scope: MedusaContainer, tickets: TicketDTO[
       customer: customer
         ? { id: customer.id, email: customer.email ?? null, first_name: customer.first_name ?? null, last_name: customer.last_name ?? null }
         : null,
-      order: order ? { id: order.id, display_id: order.display_id ?? null } : null,
+      order: order ? { id: order.id, display_id: displayIdOf(order) } : null,
     }
   })
 }
@@ -80,7 +83,7 @@ export async function retrieveAdminTicket(scope: MedusaContainer, id: string): P
       : null,
     recent_orders: orders.data.map((order) => ({
       id: order.id,
-      display_id: order.display_id ?? null,
+      display_id: displayIdOf(order),
       status: order.status,
       total: order.total === null || order.total === undefined ? null : Number(order.total),
       currency_code: order.currency_code ?? null,
