@@ -90,7 +90,7 @@ const StatsBody = ({ stats, i18n }: { stats: TicketStats; i18n: CrmTranslation }
         <Figure
           label={t("ticketStats.csat")}
           value={stats.csat_average == null ? "-" : `${average.format(stats.csat_average)} / 5`}
-          hint={t("ticketStats.ratings", { count: formatNumber(stats.csat_count) })}
+          hint={stats.csat_count === 1 ? t("ticketStats.rating") : t("ticketStats.ratings", { count: formatNumber(stats.csat_count) })}
         />
       </div>
       <div className="grid grid-cols-1 divide-y md:grid-cols-2 md:divide-x md:divide-y-0">
@@ -187,7 +187,9 @@ const TopProducts = ({ stats, i18n: { t, formatNumber } }: { stats: TicketStats;
               {product.title || product.product_id}
             </Link>
             <Text size="small" leading="compact" className="text-ui-fg-subtle whitespace-nowrap tabular-nums">
-              {t("ticketStats.productTickets", { count: formatNumber(product.ticket_count) })}
+              {product.ticket_count === 1
+                ? t("ticketStats.productTicket")
+                : t("ticketStats.productTickets", { count: formatNumber(product.ticket_count) })}
             </Text>
           </li>
         ))}

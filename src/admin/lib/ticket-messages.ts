@@ -80,9 +80,11 @@ export const ticketMessagesEn = {
   "ticketStats.breachRate": "Missed SLA",
   "ticketStats.csat": "Satisfaction (CSAT)",
   "ticketStats.ratings": "{count} ratings",
+  "ticketStats.rating": "1 rating",
   "ticketStats.openByCategory": "Still open, by category",
   "ticketStats.topProducts": "Most complained-about products",
   "ticketStats.productTickets": "{count} tickets",
+  "ticketStats.productTicket": "1 ticket",
   "ticketStats.noProducts": "No tickets about a product in this period.",
 
   "ticket.breadcrumb": "Ticket",
@@ -367,9 +369,11 @@ export const ticketMessagesZhCN: Record<keyof typeof ticketMessagesEn, string> =
   "ticketStats.breachRate": "未达 SLA",
   "ticketStats.csat": "满意度（CSAT）",
   "ticketStats.ratings": "{count} 条评分",
+  "ticketStats.rating": "1 条评分",
   "ticketStats.openByCategory": "仍未解决，按类别",
   "ticketStats.topProducts": "投诉最多的商品",
   "ticketStats.productTickets": "{count} 个工单",
+  "ticketStats.productTicket": "1 个工单",
   "ticketStats.noProducts": "该时间范围内没有与商品相关的工单。",
 
   "ticket.breadcrumb": "工单",

@@ -12,8 +12,8 @@ import { useCrmTranslation } from "../lib/i18n"
 const LIMIT = 50
 
 /**
- * The complaint tickets about this order, at the top of the order page's
- * side column (its reviews widget is at the bottom): status, due time and a
+ * The complaint tickets about this order, in the order page's
+ * side column: status, due time and a
  * link to each, newest first, and "Open ticket" for the order's customer.
  */
 const OrderTicketsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
