@@ -29,6 +29,7 @@ const crmModules = [
   { resolve: "./src/modules/order-facts" },
   { resolve: "./src/modules/reviews" },
   { resolve: "./src/modules/tickets" },
+  { resolve: "./src/modules/surveys" },
 ]
 
 /**

@@ -288,6 +288,7 @@ async function buildAndPack() {
   check("ships .medusa/server/src/modules/order-facts/index.js", has(".medusa/server/src/modules/order-facts/index.js"))
   check("ships .medusa/server/src/modules/reviews/index.js", has(".medusa/server/src/modules/reviews/index.js"))
   check("ships .medusa/server/src/modules/tickets/index.js", has(".medusa/server/src/modules/tickets/index.js"))
+  check("ships .medusa/server/src/modules/surveys/index.js", has(".medusa/server/src/modules/surveys/index.js"))
   check(
     "ships the loyalty module's migrations",
     entries.some((e) => /^package\/\.medusa\/server\/src\/modules\/loyalty\/migrations\/Migration[^/]*\.js$/.test(e))
@@ -878,6 +879,11 @@ async function main() {
         check(
           "db:migrate ran the tickets module's migrations (crm_ticket, crm_ticket_message, crm_ticket_compensation)",
           ["crm_ticket", "crm_ticket_message", "crm_ticket_compensation"].every((table) => tables.includes(table)),
+          tables.join(", ")
+        )
+        check(
+          "db:migrate ran the surveys module's migrations (crm_survey, crm_survey_invitation, crm_survey_response)",
+          ["crm_survey", "crm_survey_invitation", "crm_survey_response"].every((table) => tables.includes(table)),
           tables.join(", ")
         )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })

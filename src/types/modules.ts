@@ -8,6 +8,7 @@ export const CrmModules = {
   ORDER_FACTS: "crmOrderFacts",
   REVIEWS: "crmReviews",
   TICKETS: "crmTickets",
+  SURVEYS: "crmSurveys",
 } as const
 
 export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]
