@@ -1,10 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { TICKET_CATEGORIES, TICKET_ORDERS, TICKET_PRIORITIES, TICKET_PROMOTION_VALUE_TYPES, TICKET_STATUSES } from "../../../types/tickets"
-import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH, statusList, ticketText } from "../../store/tickets/validators"
+import { MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH, oneOrMany, statusList, ticketText } from "../../store/tickets/validators"
 import { listParams } from "../../utils/list-params"
-
-const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.array(z.enum(values))]).transform((value) => (Array.isArray(value) ? value : [value]))
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true")
 

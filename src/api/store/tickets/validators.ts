@@ -14,10 +14,11 @@ export const ticketText = (what: string, max: number) =>
     .transform(plainText)
     .refine((text) => text.length > 0, { message: `${what} is required` })
 
-/** `status=open` or `status[]=open&status[]=reopened`. */
-export const statusList = z
-  .union([z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))])
-  .transform((value) => (Array.isArray(value) ? value : [value]))
+/** A query filter that takes one value or several: `status=open` or `status[]=open&status[]=reopened`. */
+export const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.array(z.enum(values))]).transform((value) => (Array.isArray(value) ? value : [value]))
+
+export const statusList = oneOrMany(TICKET_STATUSES)
 
 export const StoreCreateTicket = z
   .object({

@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type TicketsModuleService from "../../../modules/tickets/service"
-import { CrmModules } from "../../../types/modules"
 import type { TicketCategory, TicketMacroDTO } from "../../../types/tickets"
 import { assertValidMacroBody } from "./validate-ticket-macro-body"
+import { ticketsOf } from "./undo-ticket-change"
 
 export const createTicketMacroStepId = "crm-create-ticket-macro"
 
@@ -13,13 +12,13 @@ export const createTicketMacroStep = createStep(
   createTicketMacroStepId,
   async (input: CreateTicketMacroInput, { container }) => {
     assertValidMacroBody(input.body)
-    const tickets: TicketsModuleService = container.resolve(CrmModules.TICKETS)
+    const tickets = ticketsOf(container)
     const macro = (await tickets.createTicketMacros({ ...input, category: input.category ?? null })) as unknown as TicketMacroDTO
     return new StepResponse(macro, macro.id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<TicketsModuleService>(CrmModules.TICKETS).deleteTicketMacros([id])
+      await ticketsOf(container).deleteTicketMacros([id])
     }
   }
 )

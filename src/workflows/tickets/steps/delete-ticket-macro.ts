@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type TicketsModuleService from "../../../modules/tickets/service"
-import { CrmModules } from "../../../types/modules"
+import { ticketsOf } from "./undo-ticket-change"
 
 export const deleteTicketMacroStepId = "crm-delete-ticket-macro"
 
@@ -8,14 +7,14 @@ export const deleteTicketMacroStepId = "crm-delete-ticket-macro"
 export const deleteTicketMacroStep = createStep(
   deleteTicketMacroStepId,
   async (id: string, { container }) => {
-    const tickets: TicketsModuleService = container.resolve(CrmModules.TICKETS)
+    const tickets = ticketsOf(container)
     await tickets.retrieveTicketMacro(id)
     await tickets.softDeleteTicketMacros([id])
     return new StepResponse(id, id)
   },
   async (id, { container }) => {
     if (id) {
-      await container.resolve<TicketsModuleService>(CrmModules.TICKETS).restoreTicketMacros([id])
+      await ticketsOf(container).restoreTicketMacros([id])
     }
   }
 )

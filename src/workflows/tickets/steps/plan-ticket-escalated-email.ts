@@ -5,7 +5,8 @@ import type { ICrmMailerService } from "../../../modules/mailer/service"
 import { CrmModules } from "../../../types/modules"
 import { SLA_BREACHES, TicketEvents, type SlaBreach, type TicketPriority } from "../../../types/tickets"
 import type { CrmEmailInput } from "../../email/steps/render-crm-emails"
-import { loadEmailCustomer, loadEmailTicket, ticketsOf } from "./ticket-email-facts"
+import { loadEmailCustomer, loadEmailTicket } from "./ticket-email-facts"
+import { ticketsOf } from "./undo-ticket-change"
 
 export const planTicketEscalatedEmailStepId = "crm-plan-ticket-escalated-email"
 

@@ -1,8 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type TicketsModuleService from "../../../modules/tickets/service"
 import type { TicketMessageDTO, TicketStatus } from "../../../types/tickets"
-import { CrmModules } from "../../../types/modules"
+import { ticketsOf } from "./undo-ticket-change"
 
 /** What the ticket e-mails say about the ticket. */
 export type TicketEmailTicket = {
@@ -21,8 +20,6 @@ export type TicketEmailCustomer = {
   last_name: string | null
   metadata: Record<string, unknown> | null
 }
-
-export const ticketsOf = (container: MedusaContainer): TicketsModuleService => container.resolve(CrmModules.TICKETS)
 
 /** The ticket, or null when it is gone (deleted since the event). */
 export async function loadEmailTicket(container: MedusaContainer, id: string): Promise<TicketEmailTicket | null> {

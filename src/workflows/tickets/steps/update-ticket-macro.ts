@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type TicketsModuleService from "../../../modules/tickets/service"
-import { CrmModules } from "../../../types/modules"
 import type { TicketCategory, TicketMacroDTO } from "../../../types/tickets"
 import { assertValidMacroBody } from "./validate-ticket-macro-body"
+import { ticketsOf } from "./undo-ticket-change"
 
 export const updateTicketMacroStepId = "crm-update-ticket-macro"
 
@@ -15,7 +14,7 @@ export const updateTicketMacroStep = createStep(
   updateTicketMacroStepId,
   async (input: UpdateTicketMacroInput, { container }) => {
     assertValidMacroBody(input.body)
-    const tickets: TicketsModuleService = container.resolve(CrmModules.TICKETS)
+    const tickets = ticketsOf(container)
     const before = (await tickets.retrieveTicketMacro(input.id)) as unknown as TicketMacroDTO
     const previous: Partial<TicketMacroDTO> & { id: string } = { id: before.id }
     for (const field of EDITABLE) {
@@ -28,7 +27,7 @@ export const updateTicketMacroStep = createStep(
   },
   async (previous, { container }) => {
     if (previous && Object.keys(previous).length > 1) {
-      await container.resolve<TicketsModuleService>(CrmModules.TICKETS).updateTicketMacros(previous)
+      await ticketsOf(container).updateTicketMacros(previous)
     }
   }
 )

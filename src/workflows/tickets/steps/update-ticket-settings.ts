@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type TicketsModuleService from "../../../modules/tickets/service"
-import { CrmModules } from "../../../types/modules"
 import type { SlaTarget, TicketPriority, UpdateTicketSettings } from "../../../types/tickets"
 import { valuesBefore } from "../../../utils/settings-row"
+import { ticketsOf } from "./undo-ticket-change"
 
 export const updateTicketSettingsStepId = "crm-update-ticket-settings"
 
@@ -17,7 +16,7 @@ export type TicketSettingsChange = Omit<UpdateTicketSettings, "sla"> & { sla?: P
 export const updateTicketSettingsStep = createStep(
   updateTicketSettingsStepId,
   async (change: TicketSettingsChange, { container }) => {
-    const tickets: TicketsModuleService = container.resolve(CrmModules.TICKETS)
+    const tickets = ticketsOf(container)
     const current = await tickets.loadTicketSettings()
     const { sla, ...rest } = change
     const data: UpdateTicketSettings = { ...rest, ...(sla ? { sla: { ...current.sla, ...sla } } : {}) }
@@ -26,7 +25,7 @@ export const updateTicketSettingsStep = createStep(
   },
   async (previous, { container }) => {
     if (previous && Object.keys(previous).length) {
-      await container.resolve<TicketsModuleService>(CrmModules.TICKETS).changeTicketSettings(previous)
+      await ticketsOf(container).changeTicketSettings(previous)
     }
   }
 )
