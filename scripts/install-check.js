@@ -882,8 +882,8 @@ async function main() {
           tables.join(", ")
         )
         check(
-          "db:migrate ran the surveys module's migrations (crm_survey, crm_survey_invitation, crm_survey_response)",
-          ["crm_survey", "crm_survey_invitation", "crm_survey_response"].every((table) => tables.includes(table)),
+          "db:migrate ran the surveys module's migrations (crm_survey, crm_survey_invitation, crm_survey_response, crm_survey_settings, crm_survey_daily_count)",
+          ["crm_survey", "crm_survey_invitation", "crm_survey_response", "crm_survey_settings", "crm_survey_daily_count"].every((table) => tables.includes(table)),
           tables.join(", ")
         )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })

@@ -247,4 +247,6 @@ export type TicketEscalatedEventData = TicketEventData & {
 /** Events of the surveys capability that the tickets capability listens to. */
 export const SurveyEvents = {
   DETRACTOR: "crm.survey.detractor",
+  /** Any stored answer (`SurveyRespondedEventData`). */
+  RESPONDED: "crm.survey.responded",
 } as const

@@ -6,6 +6,7 @@ import { CrmErrorTypes } from "../../types/errors"
 const ANSWERED: Record<string, number> = {
   [MedusaError.Types.CONFLICT]: 409,
   [CrmErrorTypes.RATE_LIMITED]: 429,
+  [CrmErrorTypes.GONE]: 410,
 }
 
 const answerableType = (error: unknown): string | undefined => {
@@ -15,7 +16,7 @@ const answerableType = (error: unknown): string | undefined => {
 
 /**
  * Runs `action`; a conflict (e.g. not enough points, already reviewed)
- * answers 409 and a rate limit 429, each with its own message. Medusa's
+ * answers 409, a rate limit 429 and a used-up link 410, each with its own message. Medusa's
  * error handler would answer every conflict with a generic "retry with the
  * Idempotency-Key" text, which tells a customer nothing, and has no 429.
  * Returns false when it answered.

@@ -12,7 +12,7 @@ import {
   type UpdateTicketSettings,
 } from "../../types/tickets"
 import { knexOf } from "../../utils/module-sql"
-import { ticketStats } from "./stats"
+import { ticketRatings, ticketStats } from "./stats"
 import {
   addTicketMessage,
   AddMessageInput,
@@ -176,6 +176,12 @@ class TicketsModuleService extends MedusaService({ Ticket, TicketMessage, Ticket
   @InjectManager()
   async ticketStats(period: { from: Date; to: Date }, @MedusaContext() sharedContext: Context = {}) {
     return await ticketStats(knexOf(sharedContext), period)
+  }
+
+  /** Ratings of resolved tickets in a period of whole UTC days (survey results show them beside CSAT). */
+  @InjectManager()
+  async ticketRatings(period: { from: string | null; to: string | null }, @MedusaContext() sharedContext: Context = {}) {
+    return await ticketRatings(knexOf(sharedContext), period)
   }
 
   @InjectTransactionManager()

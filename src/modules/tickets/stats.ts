@@ -77,3 +77,28 @@ export async function ticketStats(knex: Knex, period: { from: Date; to: Date }, 
     top_products: products as { product_id: string; ticket_count: number }[],
   }
 }
+
+/**
+ * The CSAT customers gave resolved tickets they rated in a period (whole
+ * UTC days, either end open): average, count and the 1-5 distribution,
+ * for survey results to show alongside.
+ */
+export async function ticketRatings(
+  knex: Knex,
+  period: { from: string | null; to: string | null }
+): Promise<{ average: number | null; ratings: number; distribution: { score: number; responses: number }[] }> {
+  const query = knex("crm_ticket").whereNull("deleted_at").whereNotNull("rating_score")
+  if (period.from) query.where("rated_at", ">=", `${period.from}T00:00:00Z`)
+  if (period.to) query.where("rated_at", "<", new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000))
+  const rows = (await query.select("rating_score AS score", knex.raw("count(*)::int AS responses")).groupBy("rating_score")) as {
+    score: number
+    responses: number
+  }[]
+  const ratings = rows.reduce((sum, row) => sum + row.responses, 0)
+  const total = rows.reduce((sum, row) => sum + row.score * row.responses, 0)
+  return {
+    average: ratings ? round(total / ratings, 2) : null,
+    ratings,
+    distribution: [1, 2, 3, 4, 5].map((score) => ({ score, responses: rows.find((row) => row.score === score)?.responses ?? 0 })),
+  }
+}

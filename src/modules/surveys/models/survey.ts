@@ -21,6 +21,8 @@ const Survey = model.define(
     expiry_days: model.number().default(14),
     /** Points for a completed survey (0: none), once per invitation. */
     completion_points: model.number().default(0),
+    /** A promoter's thank-you page links to reviews of the order's products. */
+    review_prompt: model.boolean().default(true),
     metadata: model.json().nullable(),
     invitations: model.hasMany(() => SurveyInvitation, { mappedBy: "survey" }),
   }

@@ -62,6 +62,8 @@ const Ticket = model
     { name: "IDX_crm_ticket_product", on: ["product_id"], where: "deleted_at IS NULL AND product_id IS NOT NULL" },
     // The report: tickets created in a period.
     { name: "IDX_crm_ticket_created", on: ["created_at"], where: "deleted_at IS NULL" },
+    // Ticket CSAT over a period (survey results).
+    { name: "IDX_crm_ticket_rated", on: ["rated_at", "rating_score"], where: "deleted_at IS NULL AND rating_score IS NOT NULL" },
     { name: "IDX_crm_ticket_customer_created", on: ["customer_id", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_crm_ticket_assignee_status", on: ["assignee_id", "status"], where: "deleted_at IS NULL AND assignee_id IS NOT NULL" },
     { name: "IDX_crm_ticket_order", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },

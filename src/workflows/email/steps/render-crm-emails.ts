@@ -31,6 +31,11 @@ export type CrmEmailInput = {
   resource_type?: string | null
   /** Id of the receiving customer or user. */
   receiver_id?: string | null
+  /**
+   * Data keys rendered into the e-mail but left out of the stored
+   * notification record: secrets such as a survey link carrying its token.
+   */
+  unstored_data?: string[]
 }
 
 /** A customer's locale for `CrmEmailInput.locale`: `metadata.locale` when the storefront set one. */

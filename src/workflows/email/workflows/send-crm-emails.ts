@@ -34,6 +34,12 @@ export type SendCrmEmailsWorkflowOutput = {
   notifications: NotificationDTO[]
 }
 
+/** The template data kept on the notification record: all but the `unstored_data` keys. */
+const storedData = (email: RenderedCrmEmail): Record<string, unknown> => {
+  const unstored = new Set(email.unstored_data ?? [])
+  return Object.fromEntries(Object.entries(email.data ?? {}).filter(([key]) => !unstored.has(key)))
+}
+
 /**
  * The notifications for Medusa's Notification module: the rendered content
  * plus the template name and data (kept on the notification record), one per
@@ -53,7 +59,7 @@ const toNotifications = (rendered: RenderCrmEmailsStepOutput): SendNotifications
     channel,
     ...(from ? { from } : {}),
     template: email.template,
-    data: { ...(email.data ?? {}), locale: email.locale },
+    data: { ...storedData(email), locale: email.locale },
     content: email.content,
     idempotency_key: email.idempotency_key,
     trigger_type: email.trigger_type ?? null,
