@@ -10,6 +10,8 @@ import { adminTicketRoutesMiddlewares } from "./admin/tickets/middlewares"
 import { adminTicketStatsRoutesMiddlewares } from "./admin/tickets/stats/middlewares"
 import { adminTicketMacroRoutesMiddlewares } from "./admin/ticket-macros/middlewares"
 import { adminTicketSettingsRoutesMiddlewares } from "./admin/ticket-settings/middlewares"
+import { adminSurveyRoutesMiddlewares } from "./admin/surveys/middlewares"
+import { storeSurveyRoutesMiddlewares } from "./store/surveys/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -24,5 +26,7 @@ export default defineMiddlewares({
     ...adminTicketStatsRoutesMiddlewares,
     ...adminTicketMacroRoutesMiddlewares,
     ...adminTicketSettingsRoutesMiddlewares,
+    ...adminSurveyRoutesMiddlewares,
+    ...storeSurveyRoutesMiddlewares,
   ],
 })

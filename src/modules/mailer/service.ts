@@ -33,6 +33,8 @@ export interface ICrmMailerService {
   listTemplates(): string[]
   resolveLocale(locale?: string | null): string
   getDeliverySettings(): CrmEmailDeliverySettings
+  /** The `emails.store_name` and `emails.storefront_url` options (for pages and links outside e-mails too). */
+  getStoreIdentity(): { store_name: string; storefront_url: string | null }
 }
 
 type InjectedDependencies = {
@@ -84,6 +86,11 @@ export default class CrmMailerService implements ICrmMailerService {
   /** The locale an e-mail asked for in `locale` is rendered in. */
   resolveLocale(locale?: string | null): string {
     return this.renderer_.resolveLocale(locale)
+  }
+
+  getStoreIdentity(): { store_name: string; storefront_url: string | null } {
+    const { store_name, storefront_url } = this.options_.emails
+    return { store_name, storefront_url: storefront_url ?? null }
   }
 
   getDeliverySettings(): CrmEmailDeliverySettings {
