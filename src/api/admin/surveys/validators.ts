@@ -99,7 +99,12 @@ export type AdminGetSurveyResultsParamsType = z.infer<typeof AdminGetSurveyResul
 
 export const AdminSendSurvey = z
   .object({
-    customer_ids: z.array(z.string().min(1)).min(1, "customer_ids needs at least one customer").max(1000, "Send to at most 1000 customers at once (or to a customer group)").optional(),
+    // Refinements, not min/max: Medusa's validator replaces built-in messages with its own.
+    customer_ids: z
+      .array(z.string().min(1))
+      .refine((ids) => ids.length > 0, "customer_ids needs at least one customer")
+      .refine((ids) => ids.length <= 1000, "Send to at most 1000 customers at once (or to a customer group)")
+      .optional(),
     customer_group_id: z.string().min(1).optional(),
     segment_id: z.string().min(1).optional(),
   })
