@@ -4,11 +4,12 @@ import { crmMessages } from "../lib/i18n"
  * Resources the dashboard merges into its own i18next instance, under the
  * plugin's namespace "crm". Only what the dashboard itself renders needs to
  * be here (the sidebar labels of the Loyalty, Tiers, Reviews, review
- * moderation and Tickets pages, `translationNs: "crm"`); the plugin's
- * components use `useCrmTranslation()`, with their texts in lib/i18n.ts
- * (the tickets' in lib/ticket-messages.ts). i18next reads "."
- * as a nesting separator, so `t("nav.loyalty", { ns: "crm" })` looks up
- * `nav.loyalty` below. Language codes are the dashboard's ("en", "zhCN").
+ * moderation, Tickets and Surveys pages, `translationNs: "crm"`); the
+ * plugin's components use `useCrmTranslation()`, with their texts in
+ * lib/i18n.ts (the tickets' in lib/ticket-messages.ts, the surveys' in
+ * lib/survey-messages.ts). i18next reads "." as a nesting separator, so
+ * `t("nav.loyalty", { ns: "crm" })` looks up `nav.loyalty` below.
+ * Language codes are the dashboard's ("en", "zhCN").
  */
 export default {
   en: {
@@ -21,6 +22,8 @@ export default {
         tickets: crmMessages.en["tickets.title"],
         ticketMacros: crmMessages.en["ticketMacros.title"],
         ticketSettings: crmMessages.en["ticketSettings.title"],
+        surveys: crmMessages.en["surveys.title"],
+        surveySettings: crmMessages.en["surveySettings.title"],
       },
     },
   },
@@ -34,6 +37,8 @@ export default {
         tickets: crmMessages["zh-CN"]["tickets.title"],
         ticketMacros: crmMessages["zh-CN"]["ticketMacros.title"],
         ticketSettings: crmMessages["zh-CN"]["ticketSettings.title"],
+        surveys: crmMessages["zh-CN"]["surveys.title"],
+        surveySettings: crmMessages["zh-CN"]["surveySettings.title"],
       },
     },
   },

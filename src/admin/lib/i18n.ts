@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react"
+import { surveyMessagesEn, surveyMessagesZhCN } from "./survey-messages"
 import { ticketMessagesEn, ticketMessagesZhCN } from "./ticket-messages"
 
 /**
@@ -648,6 +649,7 @@ const en = {
   "orderReviews.loading": "Loading the reviews",
 
   ...ticketMessagesEn,
+  ...surveyMessagesEn,
 } as const
 
 export type CrmMessageKey = keyof typeof en
@@ -1243,6 +1245,7 @@ const zhCN: CrmMessages = {
   "orderReviews.loading": "正在加载评价",
 
   ...ticketMessagesZhCN,
+  ...surveyMessagesZhCN,
 }
 
 export const crmMessages: Record<CrmLocale, CrmMessages> = {
