@@ -16,6 +16,7 @@
  *   const { tiers } = await crm.admin.loyalty.listTiers()
  *   const { reviews } = await crm.admin.reviews.list({ status: "pending" })
  *   const { tickets } = await crm.admin.tickets.list({ overdue: true })
+ *   const { results } = await crm.admin.surveys.results(surveyId, { interval: "week" })
  *
  * Only types are imported from the SDK: the client adds no runtime
  * dependency.
@@ -23,6 +24,7 @@
 import type Medusa from "@medusajs/js-sdk"
 import type { ClientHeaders } from "@medusajs/js-sdk"
 import type { LoyaltyCampaignDTO } from "../types/ledger"
+import { CrmAdminSurveys, CrmStoreSurveys } from "./surveys"
 import type {
   AdminLoyaltyTransaction,
   StoreLoyaltyAccountResponse,
@@ -618,11 +620,13 @@ export class CrmStoreClient {
   readonly loyalty: CrmStoreLoyalty
   readonly reviews: CrmStoreReviews
   readonly tickets: CrmStoreTickets
+  readonly surveys: CrmStoreSurveys
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmStoreLoyalty(sdk)
     this.reviews = new CrmStoreReviews(sdk)
     this.tickets = new CrmStoreTickets(sdk)
+    this.surveys = new CrmStoreSurveys(sdk)
   }
 }
 
@@ -984,6 +988,7 @@ export class CrmAdminClient {
   readonly tickets: CrmAdminTickets
   readonly ticketMacros: CrmAdminTicketMacros
   readonly ticketSettings: CrmAdminTicketSettings
+  readonly surveys: CrmAdminSurveys
 
   constructor(sdk: Medusa) {
     this.loyalty = new CrmAdminLoyalty(sdk)
@@ -991,6 +996,7 @@ export class CrmAdminClient {
     this.tickets = new CrmAdminTickets(sdk)
     this.ticketMacros = new CrmAdminTicketMacros(sdk)
     this.ticketSettings = new CrmAdminTicketSettings(sdk)
+    this.surveys = new CrmAdminSurveys(sdk)
   }
 }
 
@@ -1002,3 +1008,5 @@ export type CrmClient = {
 export function createCrmClient(sdk: Medusa): CrmClient {
   return { store: new CrmStoreClient(sdk), admin: new CrmAdminClient(sdk) }
 }
+
+export * from "./surveys"

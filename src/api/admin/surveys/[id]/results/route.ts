@@ -21,23 +21,24 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSurve
     tickets.ticketRatings(period),
   ])
   const customerIds = [...new Set(counts.answers.map((answer) => answer.customer_id))]
-  const { data: customers } = customerIds.length
-    ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "customer",
-        fields: ["id", "email", "first_name", "last_name"],
-        filters: { id: customerIds },
-      })
-    : { data: [] as Record<string, unknown>[] }
-  const byId = new Map(customers.map((customer) => [customer.id as string, customer]))
+  type AnswerCustomer = { id: string; email: string | null; first_name: string | null; last_name: string | null }
+  const customers: AnswerCustomer[] = customerIds.length
+    ? ((
+        await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "customer",
+          fields: ["id", "email", "first_name", "last_name"],
+          filters: { id: customerIds },
+        })
+      ).data as AnswerCustomer[])
+    : []
+  const byId = new Map(customers.map((customer) => [customer.id, customer]))
   const results: SurveyResultsDTO = {
     ...counts,
     answers: counts.answers.map((answer) => {
       const customer = byId.get(answer.customer_id)
       return {
         ...answer,
-        customer: customer
-          ? { email: (customer.email as string) ?? null, first_name: (customer.first_name as string) ?? null, last_name: (customer.last_name as string) ?? null }
-          : null,
+        customer: customer ? { email: customer.email ?? null, first_name: customer.first_name ?? null, last_name: customer.last_name ?? null } : null,
       }
     }),
     ticket_csat: ticketCsat,
