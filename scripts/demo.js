@@ -450,6 +450,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     MEDUSA_DISABLE_TELEMETRY: "true",
     PORT: String(port),
+    // Absolute, so survey invitation links point at this server's hosted page.
+    MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || baseUrl,
     ...(port !== 9000
       ? {
           ADMIN_CORS: process.env.ADMIN_CORS || `${baseUrl},http://localhost:5173`,

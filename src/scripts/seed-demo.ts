@@ -56,6 +56,7 @@ import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
 import { seedDemoReviews } from "./demo-reviews"
+import { seedDemoSurveys } from "./demo-surveys"
 import { seedDemoTickets } from "./demo-tickets"
 import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
@@ -893,6 +894,8 @@ export default async function seedDemo({ container }: ExecArgs) {
   step(`${reviewCount} product reviews written and moderated`)
   const ticketCount = await seedDemoTickets(container, { customer_ids: [...customerIdByEmail.values()].slice(0, 60) })
   step(`${ticketCount} support tickets opened and answered`)
+  const surveyAnswers = await seedDemoSurveys(container, { customer_ids: [...customerIdByEmail.values()] })
+  step(`3 surveys defined, ${surveyAnswers} survey answers given`)
 
   const seededAt = new Date().toISOString()
   await updateRegionsWorkflow(container).run({
