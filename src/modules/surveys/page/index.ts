@@ -1,0 +1,5 @@
+export * from "./form-token"
+export * from "./page-colors"
+export * from "./page-strings"
+export * from "./survey-form"
+export * from "./survey-page"
