@@ -2,9 +2,24 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { SentInvitation } from "../../../modules/surveys/invitations"
 import { customerLocale, type CrmEmailInput } from "../../email/steps/render-crm-emails"
+import type { ICrmMailerService } from "../../../modules/mailer/service"
+import { CrmModules } from "../../../types/modules"
 import { surveyLink, surveyLinkBase } from "../survey-links"
 import { invitationEmailKey } from "./claim-due-invitations"
 import { surveysOf } from "./surveys-of"
+
+/** What an invitation is about, in the e-mail's language ("your order #1042"); null for a manual send. */
+const SOURCE_LABELS: Record<string, Record<"order" | "ticket", (number: number) => string>> = {
+  en: { order: (number) => `your order #${number}`, ticket: (number) => `your support request #${number}` },
+  "zh-CN": { order: (number) => `您的订单 #${number}`, ticket: (number) => `您的服务请求 #${number}` },
+}
+
+function sourceLabel(invitation: SentInvitation, locale: string): string | null {
+  if (invitation.source_type === "manual" || invitation.source_display_id === null) {
+    return null
+  }
+  return (SOURCE_LABELS[locale] ?? SOURCE_LABELS.en)[invitation.source_type](invitation.source_display_id)
+}
 
 export const planInvitationEmailsStepId = "crm-plan-survey-invitation-emails"
 
@@ -34,20 +49,21 @@ export const planInvitationEmailsStep = createStep(
     })
     type EmailCustomer = { id: string; first_name?: string | null; metadata?: Record<string, unknown> | null }
     const byId = new Map((customers as EmailCustomer[]).map((customer) => [customer.id, customer]))
+    const mailer = container.resolve<ICrmMailerService>(CrmModules.MAILER)
     return new StepResponse(
       input.sent.map((invitation): CrmEmailInput => {
         const customer = byId.get(invitation.customer_id)
+        const locale = customer ? customerLocale(customer) : null
         return {
           to: invitation.email,
           template: "survey-invitation",
-          locale: customer ? customerLocale(customer) : null,
+          locale,
           data: {
             customer_first_name: customer?.first_name ?? null,
             survey_name: invitation.survey_name,
             survey_url: surveyLink(base, invitation.token),
             expires_at: new Date(invitation.expires_at).toISOString().slice(0, 10),
-            source_type: invitation.source_type,
-            source_display_id: invitation.source_display_id,
+            source_label: sourceLabel(invitation, mailer.resolveLocale(locale)),
           },
           idempotency_key: invitationEmailKey(invitation),
           trigger_type: "crm.survey.invitation",
