@@ -53,6 +53,7 @@ export async function addDailyCounts(knex: Knex, deltas: DailyCountDelta[]): Pro
 /**
  * Takes the deltas back off (an undo). An UPDATE, not an upsert: PostgreSQL
  * checks an upsert's proposed row, whose negative counts the CHECK refuses.
+ * A row left at zero goes, so an undo leaves the counters as it found them.
  */
 export async function subtractDailyCounts(knex: Knex, deltas: DailyCountDelta[]): Promise<void> {
   const rows = summed(deltas)
@@ -66,6 +67,12 @@ export async function subtractDailyCounts(knex: Knex, deltas: DailyCountDelta[])
        text_responses = c.text_responses - d.text_responses
      FROM ${RECORDSET_SQL}
      WHERE c.survey_id = d.survey_id AND c.day = d.day AND c.score = d.score`,
+    [JSON.stringify(rows)]
+  )
+  await knex.raw(
+    `DELETE FROM crm_survey_daily_count c USING ${RECORDSET_SQL}
+     WHERE c.survey_id = d.survey_id AND c.day = d.day AND c.score = d.score
+       AND c.invitations = 0 AND c.responses = 0`,
     [JSON.stringify(rows)]
   )
 }
