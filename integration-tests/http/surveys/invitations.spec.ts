@@ -10,7 +10,7 @@ import { checkoutWithShipping, fulfilOrder } from "../../helpers/fulfilment"
 import { useReadableHttpErrors } from "../../helpers/http"
 import { createShippingFixtures, ShippingFixtures } from "../../helpers/shipping"
 import { createStoreFixtures, StoreFixtures } from "../../helpers/store"
-import { createNpsSurvey, surveysOf } from "../../helpers/surveys"
+import { createNpsSurvey, sentInvitation, surveysOf } from "../../helpers/surveys"
 import { clearRecordedNotifications, recordedNotifications } from "../../providers/notification-recorder/service"
 
 jest.setTimeout(240 * 1000)
@@ -137,6 +137,18 @@ medusaIntegrationTestRunner({
       const run = await sendDue(new Date(Date.now() + 2 * HOUR))
       expect(run.skipped).toEqual([{ id: invitation.id, reason: "survey_inactive" }])
       expect(invitationMails()).toEqual([])
+    })
+
+    it("the job marks links past their expiry as expired, once", async () => {
+      const survey = await createNpsSurvey(getContainer(), { expiry_days: 14 })
+      const customer = await member("expiring@crm.test")
+      await surveys().changeSurveySettings({ frequency_cap_days: 0 })
+      const old = await sentInvitation(getContainer(), survey.id, customer.customerId, { now: new Date(Date.now() - 15 * DAY) })
+      const fresh = await sentInvitation(getContainer(), survey.id, customer.customerId, { now: new Date(Date.now() - 13 * DAY) })
+      expect((await sendDue(new Date())).expired).toBe(1)
+      expect((await sendDue(new Date())).expired).toBe(0)
+      expect((await surveys().retrieveSurveyInvitation(old.id)).status).toBe("expired")
+      expect((await surveys().retrieveSurveyInvitation(fresh.id)).status).toBe("sent")
     })
 
     it("when the e-mails cannot go out, the claim is undone: invitations wait, counters unchanged; the job sends them once the link base is known", async () => {
