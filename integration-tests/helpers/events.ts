@@ -23,3 +23,37 @@ export async function deliver(container: MedusaContainer, name: string, data: ob
 /** Resolves once the subscribers of the next `name` event have run. */
 export const subscribersOf = (container: MedusaContainer, name: string) =>
   TestEventUtils.waitSubscribersExecution(name, container.resolve(Modules.EVENT_BUS), { timeout: SUBSCRIBERS_TIMEOUT_MS })
+
+/** Polls until `check` holds (subscribers run after the call that triggers them returns); fails naming what it waited for. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
+  const end = Date.now() + timeout
+  while (!(await check())) {
+    if (Date.now() > end) {
+      throw new Error(`Timed out waiting for ${what}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/**
+ * A test's own event listeners: `listen(name)` is every `name` event from
+ * then on, as the plugin's subscribers receive it; call `stopAll()` in
+ * `afterEach`.
+ */
+export function eventListeners(getContainer: () => MedusaContainer) {
+  const unsubscribes: (() => void)[] = []
+  return {
+    listen<T>(name: string): T[] {
+      const seen: T[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const subscriberId = `test-${name}-${unsubscribes.length}`
+      const subscriber = async (event: { data: T }) => void seen.push(event.data)
+      eventBus.subscribe(name, subscriber as any, { subscriberId })
+      unsubscribes.push(() => eventBus.unsubscribe(name, subscriber as any, { subscriberId }))
+      return seen
+    },
+    stopAll() {
+      unsubscribes.splice(0).forEach((unsubscribe) => unsubscribe())
+    },
+  }
+}

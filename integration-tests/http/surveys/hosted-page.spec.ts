@@ -10,19 +10,13 @@ import { createStoreFixtures, StoreFixtures } from "../../helpers/store"
 import { createNpsSurvey, sentInvitation, surveyRowCounts, surveysOf } from "../../helpers/surveys"
 import { ticketsOf } from "../../helpers/tickets"
 import { clearRecordedNotifications, recordedNotifications } from "../../providers/notification-recorder/service"
+import { eventListeners, until } from "../../helpers/events"
 
 jest.setTimeout(240 * 1000)
 
 const HOUR = 3_600_000
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
-  const end = Date.now() + timeout
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 const formTokenIn = (html: string) => html.match(/name="form_token" value="([^"]+)"/)?.[1]
 
@@ -30,7 +24,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let fixtures: StoreFixtures
     let shipping: ShippingFixtures
-    const unsubscribes: (() => void)[] = []
+    const eventLog = eventListeners(() => getContainer())
+    const listen = eventLog.listen
 
     beforeAll(() => useReadableHttpErrors(api))
     beforeEach(async () => {
@@ -39,7 +34,7 @@ medusaIntegrationTestRunner({
       shipping = await createShippingFixtures(getContainer(), fixtures, 5)
       await surveysOf(getContainer()).changeSurveySettings({ link_base_url: "http://localhost/surveys" })
     })
-    afterEach(() => unsubscribes.splice(0).forEach((unsubscribe) => unsubscribe()))
+    afterEach(() => eventLog.stopAll())
 
     const member = (email: string) => registerMember(api, getContainer(), fixtures.publishableKey, email)
     const page = (token: string, headers: Record<string, string> = {}) => api.get(`/surveys/${token}`, { headers, validateStatus: () => true })
@@ -54,15 +49,6 @@ medusaIntegrationTestRunner({
       })
     }
 
-    function listen<T>(name: string): T[] {
-      const seen: T[] = []
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const subscriberId = `test-${name}-${unsubscribes.length}`
-      const subscriber = async (event: { data: T }) => void seen.push(event.data)
-      eventBus.subscribe(name, subscriber as any, { subscriberId })
-      unsubscribes.push(() => eventBus.unsubscribe(name, subscriber as any, { subscriberId }))
-      return seen
-    }
 
     it("delivery -> invitation after the delay (fixed clock) -> the hosted page renders -> the form post stores the answer -> detractor event -> ticket", async () => {
       const survey = await createNpsSurvey(getContainer(), { name: "Your parcel", trigger: "delivery", delay_hours: 24 })

@@ -1,5 +1,4 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { ReviewEvents } from "../../../src/types/reviews"
 import {
   SurveyEvents,
@@ -9,7 +8,7 @@ import {
   type TicketEventData,
 } from "../../../src/types/tickets"
 import { createAdminUser, registerMember } from "../../helpers/auth"
-import { deliver, subscribersOf } from "../../helpers/events"
+import { deliver, eventListeners, subscribersOf, until } from "../../helpers/events"
 import { useReadableHttpErrors } from "../../helpers/http"
 import { permissiveModeration, reviewsOf, writeReview } from "../../helpers/reviews"
 import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../helpers/store"
@@ -17,16 +16,6 @@ import { ticketRowCounts, ticketsOf } from "../../helpers/tickets"
 
 jest.setTimeout(240 * 1000)
 
-/** Polls until `check` holds; fails with what it waited for. */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
-  const end = Date.now() + timeout
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error(`Timed out waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 /** Time for a late, unwanted event to show up before a test says there was none. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000))
@@ -35,7 +24,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let fixtures: StoreFixtures
     let admin: Awaited<ReturnType<typeof createAdminUser>>
-    const unsubscribes: (() => void)[] = []
+    const eventLog = eventListeners(() => getContainer())
+    const listen = eventLog.listen
 
     beforeAll(() => useReadableHttpErrors(api))
     beforeEach(async () => {
@@ -43,7 +33,7 @@ medusaIntegrationTestRunner({
       admin = await createAdminUser(getContainer())
       await permissiveModeration(getContainer())
     })
-    afterEach(() => unsubscribes.splice(0).forEach((unsubscribe) => unsubscribe()))
+    afterEach(() => eventLog.stopAll())
 
     const tickets = () => ticketsOf(getContainer())
     const member = (email: string) => registerMember(api, getContainer(), fixtures.publishableKey, email)
@@ -52,16 +42,6 @@ medusaIntegrationTestRunner({
     const conversation = async (id: string) =>
       (await tickets().messagesOf([id], false)).map((m) => ({ author_type: m.author_type, author_id: m.author_id, body: m.body, internal: m.internal }))
 
-    /** Every `name` event from now to the end of the test. */
-    function listen<T>(name: string): T[] {
-      const seen: T[] = []
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const subscriberId = `test-${name}-${unsubscribes.length}`
-      const subscriber = async (event: { data: T }) => void seen.push(event.data)
-      eventBus.subscribe(name, subscriber as any, { subscriberId })
-      unsubscribes.push(() => eventBus.unsubscribe(name, subscriber as any, { subscriberId }))
-      return seen
-    }
 
     /** A review written through the store, returning once the subscribers of its events have run. */
     async function reviewAndWait(email: string, rating: number, extra: object = {}, events: string[] = [ReviewEvents.CREATED]) {

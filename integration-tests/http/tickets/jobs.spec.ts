@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import closeResolvedTicketsJob from "../../../src/jobs/close-resolved-tickets"
 import escalateOverdueTicketsJob from "../../../src/jobs/escalate-overdue-tickets"
 import {
@@ -13,6 +13,7 @@ import { createAdminUser, createPublishableKey, registerMember } from "../../hel
 import { useReadableHttpErrors } from "../../helpers/http"
 import { ticketRowCounts, ticketsOf } from "../../helpers/tickets"
 import { clearRecordedNotifications, recordedNotifications } from "../../providers/notification-recorder/service"
+import { eventListeners, until } from "../../helpers/events"
 
 jest.setTimeout(240 * 1000)
 
@@ -20,16 +21,6 @@ const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
 const ago = (ms: number) => new Date(Date.now() - ms)
 
-/** Polls until `check` holds (subscribers run after the job returns); fails with what it last saw. */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
-  const end = Date.now() + timeout
-  while (!(await check())) {
-    if (Date.now() > end) {
-      throw new Error(`Timed out waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 /** Time for a late, unwanted event or e-mail to show up before a test says there was none. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
@@ -37,29 +28,20 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1500))
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let publishableKey: string
-    const unsubscribes: (() => void)[] = []
+    const eventLog = eventListeners(() => getContainer())
+    const listen = eventLog.listen
 
     beforeAll(() => useReadableHttpErrors(api))
     beforeEach(async () => {
       clearRecordedNotifications()
       publishableKey = await createPublishableKey(getContainer())
     })
-    afterEach(() => unsubscribes.splice(0).forEach((unsubscribe) => unsubscribe()))
+    afterEach(() => eventLog.stopAll())
 
     const tickets = () => ticketsOf(getContainer())
     const member = (email: string) => registerMember(api, getContainer(), publishableKey, email)
     const mails = (template: string) => recordedNotifications().filter((n) => n.template === template)
 
-    /** Every `name` event from now to the end of the test, as the plugin's subscribers receive it. */
-    function listen<T>(name: string): T[] {
-      const seen: T[] = []
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const subscriberId = `test-${name}-${unsubscribes.length}`
-      const subscriber = async (event: { data: T }) => void seen.push(event.data)
-      eventBus.subscribe(name, subscriber as any, { subscriberId })
-      unsubscribes.push(() => eventBus.unsubscribe(name, subscriber as any, { subscriberId }))
-      return seen
-    }
 
     /** A customer's ticket opened through the module at `at` (its SLA clock starts then). */
     async function openAt(customerId: string, at: Date, priority: TicketPriority = "normal", subject = `Ticket at ${at.toISOString()}`) {

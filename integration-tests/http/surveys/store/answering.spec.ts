@@ -1,52 +1,36 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { SurveyEvents, type SurveyDetractorEventData } from "../../../../src/types/tickets"
 import { createAdminUser, registerMember } from "../../../helpers/auth"
 import { failedRequest, useReadableHttpErrors } from "../../../helpers/http"
 import { createStoreFixtures, placeOrderAndWait, StoreFixtures } from "../../../helpers/store"
 import { createNpsSurvey, sentInvitation, surveyRowCounts, surveysOf } from "../../../helpers/surveys"
 import { ticketsOf } from "../../../helpers/tickets"
+import { eventListeners, until } from "../../../helpers/events"
 
 jest.setTimeout(240 * 1000)
 
 const DAY = 86_400_000
 
-/** Polls until `check` holds (subscribers run after the response); fails with what it waited for. */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
-  const end = Date.now() + timeout
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let fixtures: StoreFixtures
     let admin: Awaited<ReturnType<typeof createAdminUser>>
-    const unsubscribes: (() => void)[] = []
+    const eventLog = eventListeners(() => getContainer())
+    const listen = eventLog.listen
 
     beforeAll(() => useReadableHttpErrors(api))
     beforeEach(async () => {
       fixtures = await createStoreFixtures(getContainer(), 25)
       admin = await createAdminUser(getContainer())
     })
-    afterEach(() => unsubscribes.splice(0).forEach((unsubscribe) => unsubscribe()))
+    afterEach(() => eventLog.stopAll())
 
     const store = () => ({ headers: { "x-publishable-api-key": fixtures.publishableKey } })
     const member = (email: string) => registerMember(api, getContainer(), fixtures.publishableKey, email)
     const survey = (token: string) => `/store/surveys/${token}`
     const answer = (token: string, answers: unknown) => api.post(`${survey(token)}/responses`, { answers }, store())
 
-    function listen<T>(name: string): T[] {
-      const seen: T[] = []
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const subscriberId = `test-${name}-${unsubscribes.length}`
-      const subscriber = async (event: { data: T }) => void seen.push(event.data)
-      eventBus.subscribe(name, subscriber as any, { subscriberId })
-      unsubscribes.push(() => eventBus.unsubscribe(name, subscriber as any, { subscriberId }))
-      return seen
-    }
 
     it("reads the survey of a link, takes one answer, then the link is used: 410 to read, 409 to answer again", async () => {
       const customer = await member("answer@crm.test")
