@@ -4,11 +4,11 @@ import type {
   ResultInterval,
   SurveyAnswer,
   SurveyDTO,
+  SurveyFields,
   SurveyQuestion,
   SurveyResponseDTO,
   SurveyResultsDTO,
   SurveySettingsDTO,
-  SurveyTriggerConfig,
   SurveyType,
   UpdateSurveySettings,
 } from "../types/surveys"
@@ -27,16 +27,7 @@ export type StoreSurveyAnswerResponse = {
 }
 
 /** A survey's fields for `POST /admin/surveys` (and, any of them, `POST /admin/surveys/:id`). */
-export type AdminSurveyFields = {
-  name: string
-  type: SurveyType
-  questions?: SurveyQuestion[]
-  trigger?: SurveyTriggerConfig
-  active?: boolean
-  expiry_days?: number
-  completion_points?: number
-  review_prompt?: boolean
-}
+export type AdminSurveyFields = SurveyFields & { name: string; type: SurveyType }
 
 export type AdminSurveyListItem = SurveyDTO & { invitations: number; responses: number; response_rate: number | null }
 

@@ -48,6 +48,19 @@ export type SurveyDTO = {
   updated_at: Date | string
 }
 
+/** A survey's fields as the admin API takes them (create: name and type required; update: any). */
+export type SurveyFields = {
+  name?: string
+  type?: SurveyType
+  questions?: SurveyQuestion[]
+  trigger?: SurveyTriggerConfig
+  active?: boolean
+  expiry_days?: number
+  completion_points?: number
+  review_prompt?: boolean
+  metadata?: Record<string, unknown> | null
+}
+
 export const SURVEY_SETTINGS_ID = "srvset_default"
 
 /** Store-wide survey settings: the frequency cap and how the hosted page looks. */

@@ -1,23 +1,12 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkSurveyQuestions } from "../../../modules/surveys/questions"
-import type { SurveyQuestion, SurveyTriggerConfig, SurveyType } from "../../../types/surveys"
+import type { SurveyFields, SurveyQuestion, SurveyTriggerConfig, SurveyType } from "../../../types/surveys"
+
+export type { SurveyFields }
 import { surveysOf } from "./surveys-of"
 
 export const prepareSurveyStepId = "crm-prepare-survey"
-
-/** A survey's fields as the admin API takes them. */
-export type SurveyFields = {
-  name?: string
-  type?: SurveyType
-  questions?: SurveyQuestion[]
-  trigger?: SurveyTriggerConfig
-  active?: boolean
-  expiry_days?: number
-  completion_points?: number
-  review_prompt?: boolean
-  metadata?: Record<string, unknown> | null
-}
 
 /** The columns of a survey row a change writes. */
 export type SurveyRowChange = Omit<SurveyFields, "trigger"> & { trigger?: SurveyTriggerConfig["event"]; delay_hours?: number }
