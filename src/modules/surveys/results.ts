@@ -221,3 +221,19 @@ async function questionSummaries(knex: Knex, surveyId: string, questions: Survey
     return { question_id: question.id, label: question.label, type: question.type, responses, options }
   })
 }
+
+/** Invitations sent and responses, all time, per survey, from the counters. */
+export async function surveyTotals(knex: Knex, surveyIds: string[]): Promise<Map<string, { invitations: number; responses: number }>> {
+  if (!surveyIds.length) {
+    return new Map()
+  }
+  const rows = (await knex("crm_survey_daily_count")
+    .whereIn("survey_id", surveyIds)
+    .groupBy("survey_id")
+    .select("survey_id", knex.raw("sum(invitations)::int AS invitations, sum(responses)::int AS responses"))) as {
+    survey_id: string
+    invitations: number
+    responses: number
+  }[]
+  return new Map(rows.map((row) => [row.survey_id, { invitations: row.invitations, responses: row.responses }]))
+}

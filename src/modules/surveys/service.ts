@@ -24,7 +24,7 @@ import SurveyInvitation from "./models/survey-invitation"
 import SurveyResponse from "./models/survey-response"
 import SurveySettings from "./models/survey-settings"
 import { invitationByTokenHash, responsesOf, submitResponse, withdrawResponse } from "./responses"
-import { ResultsQuery, surveyCounts } from "./results"
+import { ResultsQuery, surveyCounts, surveyTotals } from "./results"
 import { hashInvitationToken, isWellFormedToken } from "./tokens"
 
 const SURVEY_SETTINGS_ROW: SettingsRow = { table: "crm_survey_settings", id: SURVEY_SETTINGS_ID, json_columns: [] }
@@ -133,18 +133,7 @@ class SurveysModuleService extends MedusaService({ Survey, SurveyInvitation, Sur
   /** Invitations sent and responses, all time, per survey (the admin list). */
   @InjectManager()
   async surveyTotals(surveyIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    if (!surveyIds.length) {
-      return new Map<string, { invitations: number; responses: number }>()
-    }
-    const rows = (await knexOf(sharedContext)("crm_survey_daily_count")
-      .whereIn("survey_id", surveyIds)
-      .groupBy("survey_id")
-      .select("survey_id", knexOf(sharedContext).raw("sum(invitations)::int AS invitations, sum(responses)::int AS responses"))) as {
-      survey_id: string
-      invitations: number
-      responses: number
-    }[]
-    return new Map(rows.map((row) => [row.survey_id, { invitations: row.invitations, responses: row.responses }]))
+    return await surveyTotals(knexOf(sharedContext), surveyIds)
   }
 
   @InjectManager()
