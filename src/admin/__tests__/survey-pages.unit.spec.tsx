@@ -68,7 +68,7 @@ jest.mock("../hooks/surveys", () => ({
   useSurveyResults: () => ({ ...base, results }),
   useSurveySettings: () => ({
     ...base,
-    settings: { id: "srvset_default", frequency_cap_days: 30, store_name: null, brand_color: "#2563eb", background_color: "#ffffff", text_color: "#111827", link_base_url: null },
+    settings: { id: "srvset_default", frequency_cap_days: 30, store_name: null, brand_color: "#2563eb", background_color: "#ffffff", text_color: "#111827", link_base_url: null, effective_link_base_url: "https://shop.test/surveys" },
   }),
   useSurveyResponses: () => ({
     ...base,
@@ -160,6 +160,7 @@ describe("the survey admin pages", () => {
     expect(html).toContain('value="#2563eb"')
     expect(html).toContain("background:#ffffff")
     expect(html).toContain("Your store")
+    expect(html).toContain("Links point to https://shop.test/surveys/…")
   })
 
   it("renders the order widget with the score band and the answers as text", () => {

@@ -64,13 +64,23 @@ export const SurveyBuilderModal = ({
 
   return (
     <FocusModal open={open} onOpenChange={(next) => (next ? onOpenChange(true) : void requestClose())}>
-      <FocusModal.Content aria-describedby={undefined}>
+      <FocusModal.Content
+        aria-describedby={undefined}
+        onEscapeKeyDown={(event) => {
+          // Asked after the key press is over: a prompt opened while it is
+          // still being handled is closed again straight away.
+          event.preventDefault()
+          setTimeout(() => void requestClose(), 0)
+        }}
+      >
         {open ? (
           <BuilderForm
             // A new survey, or another one, starts from its own values.
             key={survey?.id ?? "new"}
             survey={survey}
-            onState={(busy, dirty) => (state.current = { busy, dirty })}
+            onState={(busy, dirty) => {
+              state.current = { busy, dirty }
+            }}
             onDone={(saved) => {
               state.current = { busy: false, dirty: false }
               onOpenChange(false)
@@ -112,7 +122,9 @@ const BuilderForm = ({
   const changes = survey && body ? surveyChanges(body, survey) : null
   const dirty = JSON.stringify({ ...initial, questions: undefined }) !== JSON.stringify({ ...fields, questions: undefined }) ||
     JSON.stringify(initial.questions.map(({ key: _key, ...rest }) => rest)) !== JSON.stringify(questions.map(({ key: _key, ...rest }) => rest))
-  useEffect(() => onState(isPending, dirty), [onState, isPending, dirty])
+  useEffect(() => {
+    onState(isPending, dirty)
+  }, [onState, isPending, dirty])
   const shown = showErrors ? errors : {}
 
   const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) => {
@@ -292,7 +304,7 @@ const BuilderForm = ({
               onChange={(value) => set("completion_points", value)}
             />
             {fields.type !== "custom" ? (
-              <div className="md:pt-6">
+              <div className="md:col-span-2">
                 <SwitchField
                   id="crm-survey-review-prompt"
                   label={t("surveyBuilder.reviewPrompt")}

@@ -97,8 +97,8 @@ const WIDTH = 640
 const LEFT = 40
 const RIGHT = 8
 const SCORE_TOP = 10
-const SCORE_BOTTOM = 150
-const BARS_TOP = 168
+const SCORE_BOTTOM = 140
+const BARS_TOP = 172
 const BARS_BOTTOM = 220
 const HEIGHT = 244
 
@@ -160,7 +160,16 @@ export const TrendChart = ({
             ))
           : null}
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={BARS_BOTTOM} y2={BARS_BOTTOM} style={{ stroke: "var(--border-base)" }} />
-        <text x={LEFT - 6} y={axis ? BARS_TOP : SCORE_TOP} dy="0.7em" textAnchor="end" fontSize="10" style={{ fill: "var(--fg-muted)" }}>
+        {/* The top of the responses' own scale, below the score's. */}
+        <line
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={axis ? BARS_TOP : SCORE_TOP}
+          y2={axis ? BARS_TOP : SCORE_TOP}
+          style={{ stroke: "var(--border-base)" }}
+          strokeDasharray="1 3"
+        />
+        <text x={LEFT - 6} y={axis ? BARS_TOP : SCORE_TOP} dy="0.32em" textAnchor="end" fontSize="10" style={{ fill: "var(--fg-muted)" }}>
           {formatNumber(layout.responsesTop)}
         </text>
         {layout.bands.map((band) => (
@@ -171,7 +180,7 @@ export const TrendChart = ({
               width={layout.barWidth}
               height={Math.max(0, band.barHeight)}
               rx={2}
-              style={{ fill: "var(--bg-component-pressed, var(--border-strong))" }}
+              style={{ fill: "var(--tag-blue-border)" }}
             >
               <title>{`${periodLabel(band.period, interval, locale)}: ${t("surveyResults.responsesCount", { count: formatNumber(band.responses) })}`}</title>
             </rect>
@@ -203,7 +212,7 @@ export const TrendChart = ({
           </span>
         ) : null}
         <span className="flex items-center gap-x-1.5">
-          <span className="h-2 w-2 rounded-sm" style={{ background: "var(--bg-component-pressed, var(--border-strong))" }} aria-hidden />
+          <span className="h-2 w-2 rounded-sm" style={{ background: "var(--tag-blue-border)" }} aria-hidden />
           <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
             {t("surveyResults.legendResponses")}
           </Text>

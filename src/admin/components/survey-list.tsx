@@ -100,7 +100,7 @@ const useColumns = (i18n: CrmTranslation) => {
         header: t("surveys.column.rate"),
         cell: ({ row }) => (
           <span className="tabular-nums">
-            {formatRate(responseRate(row.original.responses ?? 0, row.original.invitations ?? 0), locale)}
+            {formatRate(row.original.response_rate ?? responseRate(row.original.responses ?? 0, row.original.invitations ?? 0), locale)}
           </span>
         ),
       }),

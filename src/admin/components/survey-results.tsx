@@ -475,7 +475,7 @@ const AnswersTable = ({
   return (
     <Container className="overflow-hidden p-0">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col gap-y-0.5 px-6 py-4">
+        <DataTable.Toolbar className="flex flex-col items-start gap-y-0.5 px-6 py-4">
           <Heading level="h3">{t("surveyResults.answersTitle")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
             {t("surveyResults.answersDescription")}

@@ -106,9 +106,13 @@ const SendForm = ({
       inFlight.current = false
       onBusyChange(false)
     }
-    toast.success(t("surveySend.sent", { count: formatNumber(answer.invitations) }), {
-      description: answer.skipped ? t("surveySend.skipped", { count: formatNumber(answer.skipped) }) : undefined,
-    })
+    const skipped = answer.skipped ? t("surveySend.skipped", { count: formatNumber(answer.skipped) }) : undefined
+    if (answer.invitations) {
+      const sent = answer.invitations === 1 ? t("surveySend.sentOne") : t("surveySend.sent", { count: formatNumber(answer.invitations) })
+      toast.success(sent, { description: skipped })
+    } else {
+      toast.warning(t("surveySend.noneSent"), { description: skipped })
+    }
     onDone()
   }
 

@@ -1,7 +1,7 @@
 import { Container, Input, Text, toast } from "@medusajs/ui"
 import { useMemo, useRef, type FormEvent } from "react"
 import type { SurveySettingsDTO, UpdateSurveySettings } from "../../types/surveys"
-import { useSurveySettings, useUpdateSurveySettings } from "../hooks/surveys"
+import { useSurveySettings, useUpdateSurveySettings, type AdminSurveySettingsResponse } from "../hooks/surveys"
 import { changedFields } from "../lib/changed-fields"
 import { useCrmTranslation, type CrmTranslation } from "../lib/i18n"
 import { SURVEY_LIMITS, isHexColor, normalizeBaseUrl } from "../lib/surveys"
@@ -102,7 +102,7 @@ export const SurveySettingsSection = () => {
   )
 }
 
-const SettingsForm = ({ settings, i18n }: { settings: SurveySettingsDTO; i18n: CrmTranslation }) => {
+const SettingsForm = ({ settings, i18n }: { settings: AdminSurveySettingsResponse["settings"]; i18n: CrmTranslation }) => {
   const { t } = i18n
   const initial = useMemo(() => toForm(settings), [settings])
   const server = useMemo(() => current(settings), [settings])
@@ -175,6 +175,11 @@ const SettingsForm = ({ settings, i18n }: { settings: SurveySettingsDTO; i18n: C
             aria-describedby="crm-survey-settings-link-hint"
             onChange={(event) => set("link_base_url", event.target.value)}
           />
+          <Text size="small" className="text-ui-fg-subtle break-all">
+            {settings.effective_link_base_url
+              ? t("surveySettings.link.now", { url: `${settings.effective_link_base_url}/…` })
+              : t("surveySettings.link.none")}
+          </Text>
         </FormField>
       </FormSection>
 

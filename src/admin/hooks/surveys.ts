@@ -9,39 +9,33 @@ import {
   type UseQueryOptions,
 } from "@tanstack/react-query"
 import type {
-  ResultInterval,
-  SurveyDTO,
-  SurveyResponseDTO,
-  SurveyResultsDTO,
-  SurveySettingsDTO,
-  SurveyType,
-  UpdateSurveySettings,
-} from "../../types/surveys"
+  AdminSurveyResponse,
+  AdminSurveyResultsQuery,
+  AdminSurveySendBody,
+  AdminSurveySettingsResponse,
+  AdminSurveysQuery,
+  AdminSurveysResponse,
+} from "../../client"
+import type { SurveyDTO, SurveyResponseDTO, SurveyResultsDTO, UpdateSurveySettings } from "../../types/surveys"
 import { sdk } from "../lib/sdk"
 import type { SurveyBody } from "../lib/surveys"
 import { useMutationWithRefresh } from "./mutation-with-refresh"
 
+export type {
+  AdminSurveyListItem,
+  AdminSurveyResultsQuery,
+  AdminSurveySettingsResponse,
+  AdminSurveysQuery,
+} from "../../client"
 export type { SurveyDTO, SurveyResponseDTO, SurveyResultsDTO, SurveySettingsDTO } from "../../types/surveys"
 
-/** A survey in the list, with its invitations and responses so far. */
-export type AdminSurveyListItem = SurveyDTO & { invitations: number; responses: number }
-export type AdminSurveysQuery = { limit?: number; offset?: number; q?: string; type?: SurveyType; active?: boolean }
-export type AdminSurveysResponse = { surveys: AdminSurveyListItem[]; count: number; limit: number; offset: number }
-export type AdminSurveyResponse = { survey: SurveyDTO }
-export type AdminSurveyDeleteResponse = { survey?: SurveyDTO; id?: string; deleted: true }
+export type AdminSurveyDeleteResponse = AdminSurveyResponse & { id?: string; deleted: true }
 export type AdminCreateSurvey = SurveyBody
 export type AdminUpdateSurvey = Partial<SurveyBody>
-export type AdminSurveyResultsQuery = {
-  from?: string
-  to?: string
-  interval?: ResultInterval
-  answers_offset?: number
-  answers_limit?: number
-}
 export type AdminSurveyResultsResponse = { results: SurveyResultsDTO }
-export type AdminSendSurvey = { customer_ids: string[] } | { customer_group_id: string }
+/** The send drawer sends to customers or a customer group (segments: once that capability exists). */
+export type AdminSendSurvey = Exclude<AdminSurveySendBody, { segment_id: string }>
 export type AdminSendSurveyResponse = { invitations: number; skipped: number }
-export type AdminSurveySettingsResponse = { settings: SurveySettingsDTO }
 export type AdminSurveyResponsesQuery = { order_id?: string; customer_id?: string }
 export type AdminSurveyResponsesResponse = { survey_responses: SurveyResponseDTO[] }
 
@@ -167,11 +161,9 @@ export const useDeleteSurvey = (options?: UseDeleteSurveyOptions) =>
   useMutationWithRefresh(
     options,
     (id: string) => sdk.client.fetch<AdminSurveyDeleteResponse>(surveyPath(id), { method: "DELETE" }),
-    (queryClient, _data) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: surveyQueryKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: surveyQueryKeys.allResults() }),
-      ])
+    // Only the lists: the deleted survey's own page is being left, and
+    // refetching its detail or results would only answer 404.
+    (queryClient) => queryClient.invalidateQueries({ queryKey: surveyQueryKeys.lists() })
   )
 
 /**
