@@ -158,6 +158,8 @@ describe("the question editor", () => {
     const nps = newSurveyForm(t, "nps").questions
     const csat = questionsForType(nps, "nps", "csat", t)
     expect(strip(csat)[0]).toEqual({ id: "score", type: "csat", label: t("surveys.default.csatScore"), required: true, options: [], max: "" })
+    // The default "why?" follows the type too.
+    expect(csat[1].label).toBe(t("surveys.default.csatWhy"))
     const edited = questionsReducer(nps, { type: "update", index: 0, changes: { label: "Would you recommend Acme?" } })
     expect(questionsForType(edited, "nps", "csat", t)[0].label).toBe("Would you recommend Acme?")
     const custom = questionsForType(nps, "nps", "custom", t)
@@ -201,6 +203,10 @@ describe("the survey form", () => {
     expect(Object.keys(errors).sort()).toEqual(["delay_hours", "expiry_days", "name"])
     expect(questions.byIndex[0]).toEqual({ label: expect.any(String), options: t("surveyBuilder.validation.optionTwice") })
     expect(questions.byIndex[1]).toEqual({ max: t("validation.wholeRange", { min: 2, max: 10 }) })
+    // The review prompt only goes with a score about a delivered order.
+    const nps = { ...newSurveyForm(t, "nps"), name: "N" }
+    expect(validateSurveyForm(nps, t).body?.review_prompt).toBe(true)
+    expect(validateSurveyForm({ ...nps, event: "ticket_resolved" }, t).body?.review_prompt).toBe(false)
     // A manual survey has no delay to check.
     expect(validateSurveyForm({ ...form, event: "manual" }, t).errors.delay_hours).toBeUndefined()
     // A custom survey needs a question.

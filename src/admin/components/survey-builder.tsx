@@ -12,6 +12,7 @@ import {
   newSurveyForm,
   questionsForType,
   questionsReducer,
+  reviewPromptApplies,
   surveyChanges,
   surveyToForm,
   surveyTriggerLabel,
@@ -138,7 +139,7 @@ const BuilderForm = ({
 
   const changeType = (type: SurveyType) => {
     dispatch({ type: "replace", questions: questionsForType(questions, fields.type, type, t) })
-    setFields((previous) => ({ ...previous, type, review_prompt: type === "custom" ? false : previous.review_prompt }))
+    setFields((previous) => ({ ...previous, type }))
     if (error) mutation.reset()
   }
 
@@ -303,7 +304,7 @@ const BuilderForm = ({
               disabled={isPending}
               onChange={(value) => set("completion_points", value)}
             />
-            {fields.type !== "custom" ? (
+            {reviewPromptApplies(fields) ? (
               <div className="md:col-span-2">
                 <SwitchField
                   id="crm-survey-review-prompt"

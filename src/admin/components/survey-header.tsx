@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import type { SurveyDTO } from "../../types/surveys"
 import { useDeleteSurvey, useUpdateSurvey } from "../hooks/surveys"
 import type { CrmTranslation } from "../lib/i18n"
-import { questionTypeLabel, triggerSummary } from "../lib/surveys"
+import { questionTypeLabel, reviewPromptApplies, triggerSummary } from "../lib/surveys"
 import { SurveyActiveBadge, SurveyTypeBadge } from "./survey-badges"
 import { SurveyBuilderModal } from "./survey-builder"
 import { SurveySendDrawer } from "./survey-send-drawer"
@@ -56,7 +56,7 @@ export const SurveyHeader = ({ survey, i18n }: { survey: SurveyDTO; i18n: CrmTra
     triggerSummary(survey.trigger, t),
     t("surveyDetail.expiry", { days: formatNumber(survey.expiry_days) }),
     survey.completion_points ? t("surveyDetail.points", { points: formatNumber(survey.completion_points) }) : null,
-    survey.type !== "custom" && survey.review_prompt ? t("surveyDetail.reviewPrompt") : null,
+    reviewPromptApplies({ type: survey.type, event: survey.trigger.event }) && survey.review_prompt ? t("surveyDetail.reviewPrompt") : null,
   ].filter(Boolean)
 
   return (

@@ -511,10 +511,15 @@ export const questionsForType = (questions: QuestionDraft[], from: SurveyType, t
   const score = scoreQuestionDraft(to, t)
   const keepLabel = previous && from !== "custom" && previous.label !== scoreQuestionDraft(from, t).label
   const fresh = { ...score, label: keepLabel ? previous.label : score.label }
+  // The "why?" question follows along while it still asks the other type's default.
+  const oldWhy = from === "custom" ? null : whyQuestionDraft(from, t).label
+  const newWhy = whyQuestionDraft(to, t).label
   // Another question may have taken the id "score" in a custom survey.
-  const others = rest.map((question) =>
-    question.id === SCORE_ID ? { ...question, id: newQuestionId(rest.map((other) => other.id)) } : question
-  )
+  const others = rest.map((question) => ({
+    ...question,
+    ...(question.id === SCORE_ID ? { id: newQuestionId(rest.map((other) => other.id)) } : {}),
+    ...(question.type === "text" && question.label === oldWhy ? { label: newWhy } : {}),
+  }))
   return [fresh, ...others]
 }
 
@@ -622,6 +627,9 @@ export const surveyToForm = (survey: SurveyDTO): SurveyForm => ({
   questions: survey.questions.map(toQuestionDraft),
 })
 
+/** Whether the review prompt means anything: a score, about an order's products. */
+export const reviewPromptApplies = (form: Pick<SurveyForm, "type" | "event">) => form.type !== "custom" && form.event === "delivery"
+
 export type SurveyFormErrors = Partial<Record<"name" | "delay_hours" | "expiry_days" | "completion_points", string>>
 
 const wholeIn = (text: string, min: number, max: number) => {
@@ -656,8 +664,8 @@ export const validateSurveyForm = (form: SurveyForm, t: T) => {
         active: form.active,
         expiry_days: expiry ?? 0,
         completion_points: points ?? 0,
-        // Only NPS and CSAT answers have a score to prompt a review on.
-        review_prompt: form.type === "custom" ? false : form.review_prompt,
+        // Only NPS and CSAT answers about an order (a delivery) have products to review.
+        review_prompt: reviewPromptApplies(form) && form.review_prompt,
       }
     : null
   return { errors, questions, body }
