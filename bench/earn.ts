@@ -27,7 +27,7 @@
  * The last line is machine-readable: BENCH_EARN_RESULT {...}.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ExecArgs, ICustomerModuleService, IOrderModuleService } from "@medusajs/framework/types"
+import type { ExecArgs, IOrderModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { createStoreFixtures } from "../integration-tests/helpers/store"
@@ -35,12 +35,8 @@ import type { ILoyaltyModuleService } from "../src/modules/loyalty/service"
 import { CrmModules } from "../src/types/modules"
 import { earnOrderPointsWorkflow } from "../src/workflows/loyalty/workflows/earn-order-points"
 import { ensureLoyaltyAccountsWorkflow } from "../src/workflows/loyalty/workflows/ensure-loyalty-accounts"
+import { benchOrder, chunks, createBenchCustomers, envInt, say, since } from "./lib/seed"
 
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
 const ORDERS = envInt("BENCH_ORDERS", 10_000)
 const CUSTOMERS = Math.min(envInt("BENCH_CUSTOMERS", ORDERS), ORDERS)
 const CONCURRENCY = envInt("BENCH_CONCURRENCY", 16)
@@ -49,12 +45,6 @@ const WORKFLOW_ORDERS = Math.min(envInt("BENCH_WORKFLOW_ORDERS", 48), ORDERS)
 const EARN_BATCH = envInt("BENCH_EARN_BATCH", 100)
 const BATCH_CONCURRENCY = envInt("BENCH_BATCH_CONCURRENCY", 2)
 const SEED_BATCH = 250
-const PRICES = [9.5, 16, 24.9, 29, 34.5, 39, 89, 119]
-
-const say = (line: string) => process.stdout.write(`[bench] ${line}\n`)
-const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
-const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 
 /** Runs `work` over `items`, `concurrency` at a time; returns each run's seconds. */
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
@@ -77,22 +67,9 @@ function percentile(sorted: Float64Array, p: number) {
 }
 const ms = (seconds: number) => Math.round(seconds * 10000) / 10
 
-/** Order i: 1-3 lines from a fixed price list (deterministic). */
-function orderLines(i: number, variantId: string) {
-  const count = 1 + (i % 3)
-  return Array.from({ length: count }, (_, line) => ({
-    variant_id: variantId,
-    title: `Bench item ${line + 1}`,
-    quantity: 1 + ((i + line) % 2),
-    unit_price: PRICES[(i * 7 + line * 3) % PRICES.length],
-    is_tax_inclusive: false,
-  }))
-}
-
 export default async function earnBenchmark({ container }: ExecArgs) {
   const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const orderModule: IOrderModuleService = container.resolve(Modules.ORDER)
-  const customerModule: ICustomerModuleService = container.resolve(Modules.CUSTOMER)
   const loyalty: ILoyaltyModuleService = container.resolve(CrmModules.LOYALTY)
   const started = process.hrtime.bigint()
 
@@ -101,36 +78,14 @@ export default async function earnBenchmark({ container }: ExecArgs) {
   say(`shop ready: region ${shop.regionId}, publishable key, product`)
 
   let t = process.hrtime.bigint()
-  const customerIds: string[] = []
-  for (const batch of chunks([...Array(CUSTOMERS).keys()], 1000)) {
-    // The module, not createCustomersWorkflow: its customer.created events
-    // would open the accounts in the background, during the timed part.
-    const created = await customerModule.createCustomers(
-      batch.map((i) => ({
-        email: `bench-${i}@bench.local`,
-        first_name: "Bench",
-        last_name: `Customer ${i}`,
-        has_account: true,
-      }))
-    )
-    customerIds.push(...created.map((customer) => customer.id))
-  }
+  const customerIds = await createBenchCustomers(container, CUSTOMERS)
   // What the customer.created subscriber does in a running store.
   for (const batch of chunks(customerIds, 1000)) {
     await ensureLoyaltyAccountsWorkflow(container).run({ input: { customer_ids: batch } })
   }
   say(`${CUSTOMERS} customers with loyalty accounts in ${since(t).toFixed(1)} s`)
 
-  const orderInput = (i: number) => ({
-    region_id: shop.regionId,
-    sales_channel_id: shop.salesChannelId,
-    customer_id: customerIds[i % CUSTOMERS],
-    email: `bench-${i % CUSTOMERS}@bench.local`,
-    currency_code: "eur",
-    items: orderLines(i, shop.variantId),
-    shipping_methods: [{ name: "Standard", amount: 4.95 }],
-    no_notification: true,
-  })
+  const orderInput = (i: number) => benchOrder(shop, customerIds, i % CUSTOMERS, i)
   t = process.hrtime.bigint()
   const orderIds: string[] = []
   await pool([...Array(WORKFLOW_ORDERS).keys()], 8, async (i) => {

@@ -23,41 +23,9 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { createRunDatabase, dropRunDatabase, medusaEnvFor } = require("./lib/run-database")
-const { root, runMedusa, runMedusaToEnd, stopAll, cleanUpOnSignals, waitForHealth, freePort } = require("./lib/medusa")
+const { logDir, envInt: num, say, note, elapsed, loadAverage, fmt, row, runOnFreshDatabase, execScript, startServer, resultsFile } = require("./lib/runner")
+const { root } = require("./lib/medusa")
 const { readBenchmark } = require("./read")
-
-const logDir = path.join(root, "bench", "results", "logs")
-const keep = process.env.BENCH_KEEP === "1"
-const num = (name, fallback) => Number(process.env[name] || fallback)
-const say = (line = "") => process.stdout.write(`${line}\n`)
-const note = (line) => say(`[bench] ${line}`)
-const startedAt = Date.now()
-const elapsed = (since = startedAt) => `${((Date.now() - since) / 1000).toFixed(1)} s`
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
-
-const state = { server: null, database: null, stopping: null }
-
-async function dropOurDatabase() {
-  const database = state.database
-  if (!database) return
-  state.database = null
-  await dropRunDatabase(database, { keep, log: note })
-}
-
-function cleanUp(reason) {
-  state.stopping ??= (async () => {
-    if (reason) note(reason)
-    await stopAll()
-    await dropOurDatabase()
-  })()
-  return state.stopping
-}
-
-cleanUpOnSignals(cleanUp, () => state.stopping)
-
-const fmt = (value, digits = 1) => Number(value).toFixed(digits)
-const row = (cells, widths) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ")
 
 function summary(earn, read, context) {
   const earnRatio = earn.sql_batch_insert.orders_per_s / earn.earn.orders_per_s
@@ -90,41 +58,16 @@ function summary(earn, read, context) {
   return lines.join("\n")
 }
 
-async function main() {
-  const loadBefore = loadAverage()
-  note(`medusa-plugin-crm points benchmark; load average ${loadBefore} on ${os.cpus().length} cores`)
+const loadBefore = loadAverage()
+note(`medusa-plugin-crm points benchmark; load average ${loadBefore} on ${os.cpus().length} cores`)
 
-  // 1. Database.
-  state.database = await createRunDatabase({ embeddedPort: num("BENCH_PG_PORT", 54330), log: note })
-  const env = medusaEnvFor(state.database.url)
-
-  let since = Date.now()
-  await runMedusaToEnd(["db:migrate"], { env, logFile: path.join(logDir, "migrate.log") })
-  note(`medusa db:migrate: ${elapsed(since)}`)
-
+runOnFreshDatabase(async ({ env, cleanUp }) => {
   // 2. Earn.
-  since = Date.now()
-  const earnLines = await runMedusaToEnd(["exec", "./bench/earn.ts"], {
-    env,
-    logFile: path.join(logDir, "earn.log"),
-    onLine: (line) => line.startsWith("[bench]") && say(line),
-  })
-  const resultLine = earnLines.find((line) => line.startsWith("BENCH_EARN_RESULT "))
-  if (!resultLine) throw new Error("bench/earn.ts printed no BENCH_EARN_RESULT line (see bench/results/logs/earn.log)")
-  const earn = JSON.parse(resultLine.slice("BENCH_EARN_RESULT ".length))
-  note(`earn benchmark: ${elapsed(since)}; load average ${loadAverage()}`)
+  const earn = await execScript("earn.ts", "BENCH_EARN_RESULT", { env, logName: "earn.log" })
 
   // 3. Read.
-  const port = await freePort(num("BENCH_PORT", 9400))
-  const baseUrl = `http://localhost:${port}`
-  since = Date.now()
-  state.server = runMedusa(["start", "--port", String(port)], {
-    env: { ...env, NODE_ENV: "development", PORT: String(port) },
-    logFile: path.join(logDir, "server.log"),
-  })
-  await waitForHealth(baseUrl, state.server)
-  note(`medusa start on port ${port}: /health after ${elapsed(since)}`)
-  since = Date.now()
+  const { baseUrl } = await startServer(env)
+  const since = Date.now()
   const read = await readBenchmark({
     baseUrl,
     shop: earn.shop,
@@ -138,17 +81,12 @@ async function main() {
   // 4. Stop, drop, report.
   await cleanUp()
   const loadAfter = loadAverage()
-  const context = { date: new Date().toISOString().slice(0, 16).replace("T", " "), loadBefore, loadAfter }
+  const stamp = new Date().toISOString()
+  const context = { date: stamp.slice(0, 16).replace("T", " "), loadBefore, loadAfter }
   say(summary(earn, read, context))
   note(`total ${elapsed()}`)
-  const file = path.join(root, "bench", "results", `points-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+  const file = resultsFile("points", stamp)
   fs.writeFileSync(file, `${JSON.stringify({ context, earn, read }, null, 2)}\n`)
   note(`results: ${path.relative(root, file)}; logs: ${path.relative(root, logDir)}/`)
   if (!earn.checks.ok) process.exitCode = 1
-}
-
-main().catch(async (error) => {
-  console.error(`\n[bench] ${error.stack || error}\n`)
-  await cleanUp().catch((stopError) => console.error(stopError))
-  process.exit(1)
 })

@@ -11,13 +11,15 @@
  * `requests` measured requests or `seconds` of measured time.
  *
  * `compareEndpoints` is that load generator on its own (any endpoints, any
- * headers, alternating A B C, C B A, ...); bench/reviews.js uses it directly.
+ * headers, alternating A B C, C B A, ...); bench/reviews.js, tickets.js and
+ * surveys.js use it directly, and print it with `readTable`.
  *
  * Only localhost; keep-alive agents from Node's own `http`; no dependency.
  */
 "use strict"
 
 const http = require("http")
+const { fmt, row } = require("./lib/runner")
 
 const ENDPOINTS = {
   loyalty: "/store/loyalty/account",
@@ -36,6 +38,19 @@ async function call(baseUrl, method, path, { headers = {}, body } = {}) {
     throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(data)}`)
   }
   return data
+}
+
+/** A GET that resolves with { status, body } whatever the status. */
+async function getJson(baseUrl, path, headers) {
+  const response = await fetch(`${baseUrl}${path}`, { headers, signal: AbortSignal.timeout(30_000) })
+  return { status: response.status, body: await response.json().catch(() => null) }
+}
+
+/** Logs an admin user in as the admin dashboard does; returns its bearer header. */
+async function loginAdmin(baseUrl, { email, password }) {
+  const { token } = await call(baseUrl, "POST", "/auth/user/emailpass", { body: { email, password } })
+  if (!token) throw new Error("POST /auth/user/emailpass answered no token")
+  return { authorization: `Bearer ${token}` }
 }
 
 /** Registers a customer the way a storefront does; returns its headers. */
@@ -107,9 +122,12 @@ async function round(agent, url, headers, count, clients) {
   return { latencies, seconds: Number(process.hrtime.bigint() - start) / 1e9 }
 }
 
+/** The p-th percentile of sorted values (nearest rank). */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+
 function summarise(latencies, seconds) {
   const sorted = Float64Array.from(latencies).sort()
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+  const at = (p) => percentile(sorted, p)
   const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length
   return { requests: sorted.length, p50_ms: at(50), p95_ms: at(95), p99_ms: at(99), mean_ms: mean, max_ms: at(100), per_s: sorted.length / seconds }
 }
@@ -171,6 +189,34 @@ async function compareEndpoints({
   }
 }
 
+/**
+ * The lines of a table of `compareEndpoints` results: each endpoint's
+ * p50/p95/p99, mean and requests a second, and its p50 and p99 over those
+ * of `baseline`. `labels`: { name: label }, in the order to print.
+ */
+function readTable(read, labels, baseline) {
+  const base = read.results[baseline]
+  const widths = [Math.max(...Object.values(labels).map((label) => label.length)), 22, 8, 6, 20]
+  return [
+    row([`${read.clients} clients, ${base.requests} req each`, "p50 / p95 / p99 ms", "mean ms", "req/s", "p50 / p99 vs baseline"], widths),
+    ...Object.entries(labels)
+      .filter(([name]) => read.results[name])
+      .map(([name, label]) => {
+        const result = read.results[name]
+        return row(
+          [
+            label,
+            `${fmt(result.p50_ms)} / ${fmt(result.p95_ms)} / ${fmt(result.p99_ms)}`,
+            fmt(result.mean_ms),
+            fmt(result.per_s, 0),
+            name === baseline ? "1" : `${fmt(result.p50_ms / base.p50_ms, 2)} / ${fmt(result.p99_ms / base.p99_ms, 2)}`,
+          ],
+          widths
+        )
+      }),
+  ]
+}
+
 async function readBenchmark({
   baseUrl,
   shop,
@@ -212,4 +258,4 @@ async function readBenchmark({
   return { ...run, pending_points: account.pending_points, loyalty: results.loyalty, customer: results.customer }
 }
 
-module.exports = { readBenchmark, compareEndpoints, call, registerCustomer, placeOrder, ENDPOINTS }
+module.exports = { readBenchmark, compareEndpoints, readTable, percentile, call, getJson, loginAdmin, registerCustomer, placeOrder, ENDPOINTS }

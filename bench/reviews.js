@@ -26,43 +26,10 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { createRunDatabase, dropRunDatabase, medusaEnvFor } = require("./lib/run-database")
-const { root, runMedusa, runMedusaToEnd, stopAll, cleanUpOnSignals, waitForHealth, freePort } = require("./lib/medusa")
+const { logDir, envInt: num, say, note, elapsed, loadAverage, fmt, runOnFreshDatabase, execScript, startServer, resultsFile } = require("./lib/runner")
+const { root } = require("./lib/medusa")
 const { withClient } = require("./lib/dataset")
-const { compareEndpoints, call } = require("./read")
-
-const logDir = path.join(root, "bench", "results", "logs")
-const keep = process.env.BENCH_KEEP === "1"
-const num = (name, fallback) => {
-  const value = Number(process.env[name] || fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
-const say = (line = "") => process.stdout.write(`${line}\n`)
-const note = (line) => say(`[bench] ${line}`)
-const startedAt = Date.now()
-const elapsed = (since = startedAt) => `${((Date.now() - since) / 1000).toFixed(1)} s`
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
-
-const state = { database: null, stopping: null }
-
-async function dropOurDatabase() {
-  const database = state.database
-  if (!database) return
-  state.database = null
-  await dropRunDatabase(database, { keep, log: note })
-}
-
-function cleanUp(reason) {
-  state.stopping ??= (async () => {
-    if (reason) note(reason)
-    await stopAll()
-    await dropOurDatabase()
-  })()
-  return state.stopping
-}
-
-cleanUpOnSignals(cleanUp, () => state.stopping)
+const { compareEndpoints, readTable, call } = require("./read")
 
 /** The measured endpoints: the baseline first. `order`/`rating` describe the reviews pages for the checks. */
 function endpointsOf(productId) {
@@ -116,12 +83,8 @@ async function checkEndpoints({ baseUrl, headers, endpoints, setup, connection, 
   return { ok: problems.length === 0, problems, pages }
 }
 
-const fmt = (value, digits = 1) => Number(value).toFixed(digits)
-const row = (cells, widths) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ")
-
 function summary(setup, read, checks, endpoints, context) {
   const base = read.results.product
-  const widths = [40, 16, 9, 8, 18]
   const ratio = (result) => ({ p50: result.p50_ms / base.p50_ms, p99: result.p99_ms / base.p99_ms })
   const names = Object.keys(endpoints)
   const reviewNames = names.filter((name) => name !== "product")
@@ -136,15 +99,7 @@ function summary(setup, read, checks, endpoints, context) {
     `${r.total.toLocaleString("en-US")} reviews of one product (${r.approved.toLocaleString("en-US")} approved, average ${r.approved_average}; ` +
       `${r.pending.toLocaleString("en-US")} pending, ${r.rejected.toLocaleString("en-US")} rejected; text ${r.min_length}-${r.max_length} chars; crm_review ${r.table_size})`,
     "",
-    row([`${read.clients} clients, ${base.requests} req each`, "p50 / p99 ms", "mean ms", "req/s", "vs baseline p50/p99"], widths),
-    ...names.map((name) => {
-      const result = read.results[name]
-      const x = ratio(result)
-      return row(
-        [endpoints[name].label, `${fmt(result.p50_ms)} / ${fmt(result.p99_ms)}`, fmt(result.mean_ms), fmt(result.per_s, 0), name === "product" ? "1" : `${fmt(x.p50, 2)} / ${fmt(x.p99, 2)}`],
-        widths
-      )
-    }),
+    ...readTable(read, Object.fromEntries(names.map((name) => [name, endpoints[name].label])), "product"),
     "",
     `database side alone (one at a time, ${setup.db_runs} runs): ` +
       Object.entries(setup.db).map(([name, d]) => `${name} ${fmt(d.p50_ms, 2)}/${fmt(d.p99_ms, 2)} ms`).join(", ") + " (p50/p99)",
@@ -156,50 +111,23 @@ function summary(setup, read, checks, endpoints, context) {
   return lines.join("\n")
 }
 
-async function main() {
-  const loadBefore = loadAverage()
-  const reviews = num("BENCH_REVIEWS", 100_000)
-  note(`medusa-plugin-crm reviews benchmark; ${reviews} reviews; load average ${loadBefore} on ${os.cpus().length} cores`)
+const loadBefore = loadAverage()
+const reviews = num("BENCH_REVIEWS", 100_000)
+note(`medusa-plugin-crm reviews benchmark; ${reviews} reviews; load average ${loadBefore} on ${os.cpus().length} cores`)
 
-  // 1. Database.
-  state.database = await createRunDatabase({ embeddedPort: num("BENCH_PG_PORT", 54330), log: note })
-  const { server, name } = state.database
-  const env = medusaEnvFor(state.database.url)
-
-  let since = Date.now()
-  await runMedusaToEnd(["db:migrate"], { env, logFile: path.join(logDir, "migrate.log") })
-  note(`medusa db:migrate: ${elapsed(since)}`)
-
+runOnFreshDatabase(async ({ database, env, cleanUp }) => {
   // 2. Shop, reviews, summary, database side.
-  since = Date.now()
-  const lines = await runMedusaToEnd(["exec", "./bench/reviews.ts"], {
-    env: { ...env, BENCH_REVIEWS: String(reviews) },
-    logFile: path.join(logDir, "reviews.log"),
-    onLine: (line) => line.startsWith("[bench]") && say(line),
-  })
-  const resultLine = lines.find((line) => line.startsWith("BENCH_REVIEWS_SETUP "))
-  if (!resultLine) throw new Error("bench/reviews.ts printed no BENCH_REVIEWS_SETUP line (see bench/results/logs/reviews.log)")
-  const setup = JSON.parse(resultLine.slice("BENCH_REVIEWS_SETUP ".length))
+  const setup = await execScript("reviews.ts", "BENCH_REVIEWS_SETUP", { env: { ...env, BENCH_REVIEWS: String(reviews) }, logName: "reviews.log" })
   setup.db_runs = num("BENCH_DB_RUNS", 500)
-  note(`medusa exec bench/reviews.ts: ${elapsed(since)}; load average ${loadAverage()}`)
 
   // 3. Server, checks, load.
-  const port = await freePort(num("BENCH_PORT", 9400))
-  const baseUrl = `http://localhost:${port}`
-  since = Date.now()
-  const medusaServer = runMedusa(["start", "--port", String(port)], {
-    env: { ...env, NODE_ENV: "development", PORT: String(port) },
-    logFile: path.join(logDir, "server.log"),
-  })
-  await waitForHealth(baseUrl, medusaServer)
-  note(`medusa start on port ${port}: /health after ${elapsed(since)}`)
-
+  const { baseUrl } = await startServer(env)
   const headers = { "x-publishable-api-key": setup.shop.publishable_key }
   const endpoints = endpointsOf(setup.shop.product_id)
-  const checks = await checkEndpoints({ baseUrl, headers, endpoints, setup, connection: server.connection, database: name })
+  const checks = await checkEndpoints({ baseUrl, headers, endpoints, setup, connection: database.server.connection, database: database.name })
   note(`checks before timing: ${checks.ok ? "OK" : `FAILED: ${checks.problems.join("; ")}`}`)
 
-  since = Date.now()
+  const since = Date.now()
   const read = checks.ok
     ? await compareEndpoints({
         baseUrl,
@@ -220,8 +148,7 @@ async function main() {
   const context = { date: stamp.slice(0, 16).replace("T", " "), loadBefore, loadAfter, cores: os.cpus().length, cpu: os.cpus()[0]?.model }
   if (read) say(summary(setup, read, checks, endpoints, context))
   note(`total ${elapsed()}`)
-  fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true })
-  const file = path.join(root, "bench", "results", `reviews-${stamp.replace(/[:.]/g, "-")}.json`)
+  const file = resultsFile("reviews", stamp)
   const ratios = read
     ? Object.fromEntries(
         Object.keys(endpoints)
@@ -232,10 +159,4 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify({ context, endpoints, setup, checks, read, ratios }, null, 2)}\n`)
   note(`results: ${path.relative(root, file)}; logs: ${path.relative(root, logDir)}/`)
   if (!checks.ok || !setup.summary.ok) process.exitCode = 1
-}
-
-main().catch(async (error) => {
-  console.error(`\n[bench] ${error.stack || error}\n`)
-  await cleanUp().catch((stopError) => console.error(stopError))
-  process.exit(1)
 })

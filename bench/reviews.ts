@@ -26,17 +26,10 @@ import type { IReviewsModuleService } from "../src/modules/reviews/service"
 import { readSummaries } from "../src/modules/reviews/summary"
 import { CrmModules } from "../src/types/modules"
 import type { ReviewOrder } from "../src/types/reviews"
+import { envInt, say, since, withFixedSeed } from "./lib/seed"
 
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
 const REVIEWS = envInt("BENCH_REVIEWS", 100_000)
 const DB_RUNS = envInt("BENCH_DB_RUNS", 500)
-
-const say = (line: string) => process.stdout.write(`[bench] ${line}\n`)
-const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
 
 const SENTENCES = [
   "Arrived two days after I ordered it and was packed well.",
@@ -176,8 +169,7 @@ export default async function reviewsBenchmarkSetup({ container }: ExecArgs) {
 
   // --- 2. Reviews ----------------------------------------------------------
   let t = process.hrtime.bigint()
-  await knex.transaction(async (trx) => {
-    await trx.raw("SELECT setseed(0.42)")
+  await withFixedSeed(knex, async (trx) => {
     await trx.raw(INSERT_REVIEWS, {
       count: REVIEWS,
       product: productId,

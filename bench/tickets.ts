@@ -27,29 +27,17 @@
  * machine-readable: BENCH_TICKETS_SETUP {...}.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { ExecArgs, IAuthModuleService, ICustomerModuleService, IOrderModuleService } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStoreFixtures } from "../integration-tests/helpers/store"
 import type { TicketsModuleService } from "../src/modules/tickets"
 import { CrmModules } from "../src/types/modules"
+import { BENCH_ADMIN as ADMIN, createAdminUser, createBenchCustomers, createSpreadOrders, envInt, say, since, withFixedSeed } from "./lib/seed"
 
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
 const TICKETS = envInt("BENCH_TICKETS", 200_000)
 const CUSTOMERS = envInt("BENCH_CUSTOMERS", 20_000)
 const ORDERS = envInt("BENCH_ORDERS", 20_000)
 const MESSAGES = Math.min(envInt("BENCH_TICKET_MESSAGES", 20_000), TICKETS)
-const ADMIN = { email: "bench-admin@bench.local", password: "bench-admin-pass-1" }
-const PRICES = [9.5, 16, 24.9, 29, 34.5, 39, 89, 119]
-
-const say = (line: string) => process.stdout.write(`[bench] ${line}\n`)
-const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
-const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 
 /** Four subjects per category, in TICKET_CATEGORIES order. */
 const SUBJECTS = [
@@ -224,76 +212,28 @@ SELECT 'tktmsg_bench_' || substr(id, 11) || '_2', id, 'user', coalesce(assignee_
        'Thank you for writing to us. We are sorry about this and are looking into it now.', false, first_responded_at, first_responded_at
   FROM newest WHERE first_responded_at IS NOT NULL`
 
-/** Order i: 1-3 lines from a fixed price list (as bench/earn.ts). */
-function orderLines(i: number, variantId: string) {
-  const count = 1 + (i % 3)
-  return Array.from({ length: count }, (_, line) => ({
-    variant_id: variantId,
-    title: `Bench item ${line + 1}`,
-    quantity: 1 + ((i + line) % 2),
-    unit_price: PRICES[(i * 7 + line * 3) % PRICES.length],
-    is_tax_inclusive: false,
-  }))
-}
-
 export default async function ticketsBenchmarkSetup({ container }: ExecArgs) {
   const knex: Knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const customerModule: ICustomerModuleService = container.resolve(Modules.CUSTOMER)
-  const orderModule: IOrderModuleService = container.resolve(Modules.ORDER)
-  const authModule: IAuthModuleService = container.resolve(Modules.AUTH)
   const tickets: TicketsModuleService = container.resolve(CrmModules.TICKETS)
   const started = process.hrtime.bigint()
 
   // --- 1. Shop and admin ---------------------------------------------------
   const shop = await createStoreFixtures(container)
-  const { authIdentity, error } = await authModule.register("emailpass", { body: ADMIN } as any)
-  if (error || !authIdentity) throw new Error(`admin identity: ${error}`)
-  const { result: admin } = await createUserAccountWorkflow(container).run({
-    input: { authIdentityId: authIdentity.id, userData: { email: ADMIN.email, first_name: "Bench", last_name: "Admin" } },
-  })
-  say(`shop ready (region ${shop.regionId}); admin user ${admin.id} (${ADMIN.email}, emailpass)`)
+  const adminId = await createAdminUser(container, ADMIN)
+  say(`shop ready (region ${shop.regionId}); admin user ${adminId} (${ADMIN.email}, emailpass)`)
 
   // --- 2. Customers and orders ---------------------------------------------
   let t = process.hrtime.bigint()
-  const customerIds: string[] = []
-  for (const batch of chunks([...Array(CUSTOMERS).keys()], 1000)) {
-    const created = await customerModule.createCustomers(
-      batch.map((i) => ({ email: `bench-${i}@bench.local`, first_name: "Bench", last_name: `Customer ${i}`, has_account: true }))
-    )
-    customerIds.push(...created.map((customer) => customer.id))
-  }
+  const customerIds = await createBenchCustomers(container, CUSTOMERS)
   say(`${CUSTOMERS} customers in ${since(t).toFixed(1)} s`)
-
-  t = process.hrtime.bigint()
-  for (const batch of chunks([...Array(ORDERS).keys()], 250)) {
-    await orderModule.createOrders(
-      batch.map((i) => ({
-        region_id: shop.regionId,
-        sales_channel_id: shop.salesChannelId,
-        customer_id: customerIds[(i * 7919) % CUSTOMERS],
-        email: `bench-${(i * 7919) % CUSTOMERS}@bench.local`,
-        currency_code: "eur",
-        items: orderLines(i, shop.variantId),
-        shipping_methods: [{ name: "Standard", amount: 4.95 }],
-        no_notification: true,
-      }))
-    )
-  }
-  const ordersSeconds = since(t)
-  // Spread evenly over the 180 days before now, in creation order.
-  await knex.raw(
-    `UPDATE "order" o SET created_at = now() - interval '180 days' * (r.k - 0.5) / r.n, updated_at = now() - interval '180 days' * (r.k - 0.5) / r.n
-       FROM (SELECT id, row_number() OVER (ORDER BY id DESC) AS k, count(*) OVER () AS n FROM "order") r
-      WHERE o.id = r.id`
-  )
-  say(`${ORDERS} orders with the Order module's createOrders (batches of 250) in ${ordersSeconds.toFixed(1)} s, spread over 180 days`)
+  const orders = await createSpreadOrders(container, shop, customerIds, ORDERS, 180)
+  say(`${ORDERS} orders with the Order module's createOrders (batches of 250) in ${orders.create_seconds.toFixed(1)} s, spread over 180 days; the order facts back-fill and the points reconciliation after them in ${orders.catch_up_seconds.toFixed(1)} s`)
 
   // --- 3. Tickets ------------------------------------------------------------
   const settings = await tickets.loadTicketSettings()
   const now = new Date()
   t = process.hrtime.bigint()
-  await knex.transaction(async (trx) => {
-    await trx.raw("SELECT setseed(0.42)")
+  await withFixedSeed(knex, async (trx) => {
     await trx.raw(INSERT_TICKETS, { count: TICKETS, now, sla: JSON.stringify(settings.sla), subjects: SUBJECTS })
     await trx.raw(INSERT_MESSAGES, { count: MESSAGES })
   })
@@ -339,10 +279,10 @@ export default async function ticketsBenchmarkSetup({ container }: ExecArgs) {
   }
 
   const result = {
-    admin: { ...ADMIN, user_id: admin.id },
+    admin: { ...ADMIN, user_id: adminId },
     shop: { region_id: shop.regionId, sales_channel_id: shop.salesChannelId, product_id: shop.productId },
     customers: CUSTOMERS,
-    orders: { count: ORDERS, seconds: ordersSeconds },
+    orders: { count: ORDERS, seconds: orders.create_seconds, catch_up_seconds: orders.catch_up_seconds },
     tickets: ticketsShape,
     settings,
     now: now.toISOString(),

@@ -27,24 +27,13 @@ const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { resolveDatabaseServer, serverUrl } = require("../scripts/lib/database")
-const { root, runMedusaToEnd, stopAll, cleanUpOnSignals } = require("./lib/medusa")
+const { root } = require("./lib/medusa")
 const { prepareOrdersDataset, cloneDatabase, dropDatabase, withClient } = require("./lib/dataset")
+const { logDir, keep, envInt: num, say, note, elapsed, loadAverage, runBenchmark, execScript, resultsFile } = require("./lib/runner")
 const { describeDataset } = require("./data/generate-orders")
 
-const logDir = path.join(root, "bench", "results", "logs")
-const keep = process.env.BENCH_KEEP === "1"
 const reuse = process.env.BENCH_REUSE === "1"
 const explain = process.env.BENCH_EXPLAIN === "1"
-const num = (name, fallback) => {
-  const value = Number(process.env[name] || fallback)
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-  return value
-}
-const say = (line = "") => process.stdout.write(`${line}\n`)
-const note = (line) => say(`[bench] ${line}`)
-const startedAt = Date.now()
-const elapsed = (since = startedAt) => `${((Date.now() - since) / 1000).toFixed(1)} s`
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
 
 /** The default ladder (src/modules/loyalty/tiers/ladder.ts), spend in EUR over 12 months; fixed ids. */
 const TIERS = [
@@ -54,7 +43,7 @@ const TIERS = [
   { id: "lptier_bench_diamond", name: "Diamond", rank: 3, threshold: 5000 },
 ]
 
-const state = { server: null, drop: [], stopping: null }
+const state = { server: null, drop: [] }
 
 async function dropDatabases() {
   const { server } = state
@@ -71,17 +60,6 @@ async function dropDatabases() {
   state.server = null
   await server.stop()
 }
-
-function cleanUp(reason) {
-  state.stopping ??= (async () => {
-    if (reason) note(reason)
-    await stopAll()
-    await dropDatabases()
-  })()
-  return state.stopping
-}
-
-cleanUpOnSignals(cleanUp, () => state.stopping)
 
 async function insertTiers(connection, database) {
   await withClient(connection, database, (client) =>
@@ -164,7 +142,7 @@ function summary(result, context) {
   return lines.join("\n")
 }
 
-async function main() {
+async function main(cleanUp) {
   const loadBefore = loadAverage()
   const customers = num("BENCH_CUSTOMERS", 1_000_000)
   const orders = num("BENCH_ORDERS", 5_000_000)
@@ -198,16 +176,10 @@ async function main() {
   note(`database ${name}: copy of ${dataset.name} in ${elapsed(since)}, with ${TIERS.length} tiers`)
 
   // 3. Baseline and re-scores.
-  since = Date.now()
-  const lines = await runMedusaToEnd(["exec", "./bench/tiers.ts"], {
+  const result = await execScript("tiers.ts", "BENCH_TIERS_RESULT", {
     env: { ...env, DATABASE_URL: `${serverUrl(connection)}/${name}`, BENCH_NOW: dataset.dataset.anchor.toISOString() },
-    logFile: path.join(logDir, "tiers.log"),
-    onLine: (line) => line.startsWith("[bench]") && say(line),
+    logName: "tiers.log",
   })
-  const resultLine = lines.find((line) => line.startsWith("BENCH_TIERS_RESULT "))
-  if (!resultLine) throw new Error("bench/tiers.ts printed no BENCH_TIERS_RESULT line (see bench/results/logs/tiers.log)")
-  const result = JSON.parse(resultLine.slice("BENCH_TIERS_RESULT ".length))
-  note(`medusa exec bench/tiers.ts: ${elapsed(since)}; load average ${loadAverage()}`)
   const shape = await withClient(connection, name, (client) => describeDataset(client, { since: new Date(result.since) }))
 
   // 4. EXPLAIN of the first run.
@@ -231,8 +203,7 @@ async function main() {
   }
   say(summary(result, context))
   note(`total ${elapsed()}`)
-  fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true })
-  const file = path.join(root, "bench", "results", `tiers-${stamp.replace(/[:.]/g, "-")}.json`)
+  const file = resultsFile("tiers", stamp)
   const { plans, ...rest } = result
   fs.writeFileSync(file, `${JSON.stringify({ context, ...rest }, null, 2)}\n`)
   // The plan of each run as the planner chose it, and with BENCH_EXPLAIN=1 the analysed ones.
@@ -246,8 +217,4 @@ async function main() {
   if (!result.ok) process.exitCode = 1
 }
 
-main().catch(async (error) => {
-  console.error(`\n[bench] ${error.stack || error}\n`)
-  await cleanUp().catch((stopError) => console.error(stopError))
-  process.exit(1)
-})
+runBenchmark(main, dropDatabases)

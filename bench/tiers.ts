@@ -40,14 +40,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { windowStart } from "../src/modules/loyalty/tiers/ladder"
 import { measureQuery } from "../src/modules/loyalty/tiers/measure"
 import { rescoreTiers, type RescoreCounts, type RescoreInput } from "../src/modules/loyalty/tiers/rescore"
+import { say, since } from "./lib/seed"
 
 const DAY = 24 * 60 * 60 * 1000
 const GRACE_DAYS = 30
 const TIMEOUT_SECONDS = Number(process.env.BENCH_TIMEOUT || 600)
 const WINDOW = { tier_period: "rolling", tier_window_months: 12 } as const
 
-const say = (line: string) => process.stdout.write(`[bench] ${line}\n`)
-const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
   const t = process.hrtime.bigint()
   const result = await work()
