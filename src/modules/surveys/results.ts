@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ResultInterval, SurveyAnswer, SurveyQuestion, SurveyResultsDTO, SurveyTextAnswer, SurveyType } from "../../types/surveys"
 import { scaleOf } from "./answers"
-import { NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scores"
+import { csatOfCounts, npsOfCounts, type ScoreCount } from "./scores"
 import { utcDay } from "./daily-counts"
 
 /** A period of results: whole UTC days, both ends included, either open. */
@@ -18,20 +18,11 @@ export type SurveyCounts = Omit<SurveyResultsDTO, "ticket_csat" | "answers"> & {
   answers: Omit<SurveyTextAnswer, "customer">[]
 }
 
-type ScoreCount = { score: number; responses: number }
-
 /** The survey's main number for a set of score counts: NPS or the CSAT average. */
 export function scoreFromCounts(type: SurveyType, counts: ScoreCount[]): number | null {
-  const total = counts.reduce((sum, count) => sum + count.responses, 0)
-  if (type === "custom" || !total) {
-    return null
-  }
-  if (type === "csat") {
-    return Math.round((counts.reduce((sum, count) => sum + count.score * count.responses, 0) / total) * 100) / 100
-  }
-  const promoters = counts.filter((count) => count.score >= NPS_PROMOTER_MIN).reduce((sum, count) => sum + count.responses, 0)
-  const detractors = counts.filter((count) => count.score <= NPS_DETRACTOR_MAX).reduce((sum, count) => sum + count.responses, 0)
-  return Math.round(((promoters - detractors) / total) * 1000) / 10
+  if (type === "nps") return npsOfCounts(counts).nps
+  if (type === "csat") return csatOfCounts(counts)
+  return null
 }
 
 /** The first day of the week (Monday) or month a day falls in, as PostgreSQL's date_trunc gives it. */
@@ -131,13 +122,9 @@ export async function surveyCounts(
     answers_count: totals.text_responses,
   }
   if (survey.type === "nps") {
-    results.nps = scoreFromCounts("nps", scored)
-    const count = (match: (score: number) => boolean) => scored.filter((row) => match(row.score)).reduce((sum, row) => sum + row.responses, 0)
-    results.nps_breakdown = {
-      promoters: count((score) => score >= NPS_PROMOTER_MIN),
-      passives: count((score) => score > NPS_DETRACTOR_MAX && score < NPS_PROMOTER_MIN),
-      detractors: count((score) => score <= NPS_DETRACTOR_MAX),
-    }
+    const { nps, promoters, passives, detractors } = npsOfCounts(scored)
+    results.nps = nps
+    results.nps_breakdown = { promoters, passives, detractors }
   } else if (survey.type === "csat") {
     results.csat = scoreFromCounts("csat", scored)
   }

@@ -5,29 +5,42 @@ export const CSAT_DETRACTOR_MAX = 2
 
 export type NpsSummary = { promoters: number; passives: number; detractors: number; responses: number; nps: number | null }
 
+/** How many answers gave a score: the form the results keep (per-day counters) and the maths works on. */
+export type ScoreCount = { score: number; responses: number }
+
+const tally = (scores: number[]): ScoreCount[] => {
+  const counts = new Map<number, number>()
+  scores.forEach((score) => counts.set(score, (counts.get(score) ?? 0) + 1))
+  return [...counts].map(([score, responses]) => ({ score, responses }))
+}
+
+const responsesWhere = (counts: ScoreCount[], match: (score: number) => boolean) =>
+  counts.reduce((sum, count) => sum + (match(count.score) ? count.responses : 0), 0)
+
 /**
  * Net Promoter Score: the percentage of promoters minus the percentage of
  * detractors, from -100 to 100, rounded to one decimal; null without answers.
  */
-export function npsOf(scores: number[]): NpsSummary {
-  let promoters = 0
-  let detractors = 0
-  for (const score of scores) {
-    if (score >= NPS_PROMOTER_MIN) promoters += 1
-    else if (score <= NPS_DETRACTOR_MAX) detractors += 1
-  }
-  const responses = scores.length
+export function npsOfCounts(counts: ScoreCount[]): NpsSummary {
+  const responses = responsesWhere(counts, () => true)
+  const promoters = responsesWhere(counts, (score) => score >= NPS_PROMOTER_MIN)
+  const detractors = responsesWhere(counts, (score) => score <= NPS_DETRACTOR_MAX)
   const nps = responses ? Math.round(((promoters - detractors) / responses) * 1000) / 10 : null
   return { promoters, passives: responses - promoters - detractors, detractors, responses, nps }
 }
 
 /** The average of CSAT answers (1-5), two decimals; null without answers. */
-export function csatOf(scores: number[]): number | null {
-  if (!scores.length) {
+export function csatOfCounts(counts: ScoreCount[]): number | null {
+  const responses = responsesWhere(counts, () => true)
+  if (!responses) {
     return null
   }
-  return Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 100) / 100
+  return Math.round((counts.reduce((sum, count) => sum + count.score * count.responses, 0) / responses) * 100) / 100
 }
+
+export const npsOf = (scores: number[]): NpsSummary => npsOfCounts(tally(scores))
+
+export const csatOf = (scores: number[]): number | null => csatOfCounts(tally(scores))
 
 /** Whether a survey's main score makes the customer a detractor (a ticket follows). */
 export function isDetractor(type: "nps" | "csat", score: number): boolean {
