@@ -25,9 +25,6 @@ export type TokenInvitation = {
   }
 }
 
-/** Whether an invitation can be answered now: "open", or why not. */
-export type InvitationState = "open" | "answered" | "expired"
-
 const TOKEN_INVITATION_SQL = `
   SELECT i.id, i.survey_id, i.customer_id, i.source_type, i.source_id, i.status, i.expires_at,
     json_build_object('name', s.name, 'type', s.type, 'questions', s.questions, 'review_prompt', s.review_prompt,
@@ -42,23 +39,39 @@ export async function invitationByTokenHash(knex: Knex, tokenHash: string, forUp
 }
 
 /**
- * Answered (or answering) is "answered"; past its expiry, expired by the
- * job, or its survey deleted is "expired". A survey switched off still
- * takes answers to links already sent.
+ * Why a link cannot be used now, or null when it can: unknown; expired
+ * (past its expiry, expired by the job, or its survey deleted; a survey
+ * switched off still takes answers to links already sent); already
+ * answered, which is "used" to a reader and "answered" (a second answer)
+ * to someone answering.
  */
-export function invitationState(invitation: TokenInvitation, now: Date): InvitationState {
+export type LinkProblem = "not_found" | "expired" | "used" | "answered"
+
+export function linkProblem(invitation: TokenInvitation | null, intent: "read" | "answer", now: Date): LinkProblem | null {
+  if (!invitation) {
+    return "not_found"
+  }
   if (invitation.status === "answered") {
-    return "answered"
+    return intent === "answer" ? "answered" : "used"
   }
   if (invitation.status !== "sent" || invitation.survey.deleted || !invitation.expires_at || new Date(invitation.expires_at) <= now) {
     return "expired"
   }
-  return "open"
+  return null
 }
 
-export const GONE_MESSAGES: Record<Exclude<InvitationState, "open">, string> = {
-  answered: "This survey link has already been used",
-  expired: "This survey link has expired",
+/** The error of each problem: 404, 410 gone (expired or used) and 409 for a second answer. */
+export function linkError(problem: LinkProblem): MedusaError {
+  switch (problem) {
+    case "not_found":
+      return new MedusaError(MedusaError.Types.NOT_FOUND, "This survey link is not valid")
+    case "answered":
+      return new MedusaError(MedusaError.Types.CONFLICT, "This survey has already been answered")
+    case "used":
+      return new MedusaError(CrmErrorTypes.GONE as any, "This survey link has already been used")
+    case "expired":
+      return new MedusaError(CrmErrorTypes.GONE as any, "This survey link has expired")
+  }
 }
 
 export type StoredResponse = { response: SurveyResponseDTO; invitation: TokenInvitation }
@@ -74,17 +87,12 @@ export async function submitResponse(
   input: { token_hash: string; answers: SurveyAnswer[] },
   now: Date
 ): Promise<StoredResponse> {
-  const invitation = await invitationByTokenHash(knex, input.token_hash, true)
-  if (!invitation) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "This survey link is not valid")
+  const found = await invitationByTokenHash(knex, input.token_hash, true)
+  const problem = linkProblem(found, "answer", now)
+  if (problem) {
+    throw linkError(problem)
   }
-  const state = invitationState(invitation, now)
-  if (state === "answered") {
-    throw new MedusaError(MedusaError.Types.CONFLICT, "This survey has already been answered")
-  }
-  if (state === "expired") {
-    throw new MedusaError(CrmErrorTypes.GONE as any, GONE_MESSAGES.expired)
-  }
+  const invitation = found!
   const { survey } = invitation
   const check = checkAnswers(survey.questions, input.answers)
   if (!check.ok) {

@@ -12,10 +12,11 @@ import {
   resolvePageLocale,
   SECURITY_HEADERS,
   UNAVAILABLE_STATUS,
+  type SurveyPageLocale,
   type SurveyPageView,
   type UnavailableReason,
 } from "../../../modules/surveys/page"
-import { invitationState, type TokenInvitation } from "../../../modules/surveys/responses"
+import { linkProblem, type TokenInvitation } from "../../../modules/surveys/responses"
 import { hashInvitationToken } from "../../../modules/surveys/tokens"
 import { CrmErrorTypes } from "../../../types/errors"
 import type { SurveyAnswer } from "../../../types/surveys"
@@ -30,7 +31,7 @@ import { surveyBranding } from "../../utils/survey-answering"
  * external asset), the form posted back here with a signed form token.
  */
 
-type PageContext = { req: MedusaRequest; res: MedusaResponse; locale: string }
+type PageContext = { req: MedusaRequest; res: MedusaResponse; locale: SurveyPageLocale }
 
 async function sendPage({ req, res, locale }: PageContext, status: number, view: Record<string, unknown> & { kind: SurveyPageView["kind"] }) {
   const html = renderSurveyPage({ ...view, branding: await surveyBranding(req.scope), locale } as SurveyPageView)
@@ -63,16 +64,12 @@ function showForm(page: PageContext, invitation: TokenInvitation, status = 200, 
 /** The invitation of the link when it can be answered; otherwise answers the page saying why and gives null. */
 async function openInvitation(page: PageContext, intent: "read" | "answer"): Promise<TokenInvitation | null> {
   const invitation = await surveysOf(page.req.scope).invitationByToken(page.req.params.token)
-  if (!invitation) {
-    await unavailable(page, "not_found")
+  const problem = linkProblem(invitation, intent, new Date())
+  if (problem) {
+    await unavailable(page, problem)
     return null
   }
-  const state = invitationState(invitation, new Date())
-  if (state === "open") {
-    return invitation
-  }
-  await unavailable(page, state === "expired" ? "expired" : intent === "answer" ? "answered" : "used")
-  return null
+  return invitation
 }
 
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -96,7 +93,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const body = (req.body ?? {}) as Record<string, unknown>
   const answers = answersFromForm(invitation.survey.questions, body)
   if (!checkFormToken(formSecret(req), hashInvitationToken(req.params.token), body[FORM_TOKEN_FIELD])) {
-    await showForm(page, invitation, 400, { answers, errors: [PAGE_STRINGS[resolvePageLocale(page.locale)].form_expired] })
+    await showForm(page, invitation, 400, { answers, errors: [PAGE_STRINGS[page.locale].form_expired] })
     return
   }
   const check = checkAnswers(invitation.survey.questions, answers)
@@ -105,7 +102,9 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
   try {
-    const { result: response } = await submitSurveyResponseWorkflow(req.scope).run({ input: { token: req.params.token, answers } })
+    const {
+      result: { response },
+    } = await submitSurveyResponseWorkflow(req.scope).run({ input: { token: req.params.token, answers } })
     const products = await reviewProductsFor(req.scope, invitation, response)
     await sendPage(page, 200, {
       kind: "thanks",

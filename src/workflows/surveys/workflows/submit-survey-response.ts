@@ -13,6 +13,7 @@ export const submitSurveyResponseWorkflowId = "crm-submit-survey-response"
  * API): stored once; `crm.survey.responded` for every answer and
  * `crm.survey.detractor` for NPS 0-6 or CSAT 1-2 (the tickets capability
  * opens a ticket); the survey's completion points, once per invitation.
+ * Gives the stored response and the invitation it answered.
  */
 export const submitSurveyResponseWorkflow = createWorkflow(submitSurveyResponseWorkflowId, (input: SubmitSurveyResponseInput) => {
   const stored = submitSurveyResponseStep(input)
@@ -64,5 +65,5 @@ export const submitSurveyResponseWorkflow = createWorkflow(submitSurveyResponseW
     awardPointsWorkflow.runAsStep({ input: award })
   })
 
-  return new WorkflowResponse(transform({ stored }, ({ stored }) => stored.response))
+  return new WorkflowResponse(stored)
 })

@@ -2,7 +2,6 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { submitSurveyResponseWorkflow } from "../../../../../workflows/surveys/workflows/submit-survey-response"
 import { answeringConflicts } from "../../../../utils/conflict"
 import { reviewProductsFor } from "../../../../utils/review-prompt"
-import { openInvitation } from "../../../../utils/survey-answering"
 import type { StoreSurveyResponseType } from "../../validators"
 
 /**
@@ -13,8 +12,9 @@ import type { StoreSurveyResponseType } from "../../validators"
  */
 export const POST = async (req: MedusaRequest<StoreSurveyResponseType>, res: MedusaResponse) => {
   await answeringConflicts(res, async () => {
-    const invitation = await openInvitation(req.scope, req.params.token, "answer")
-    const { result: response } = await submitSurveyResponseWorkflow(req.scope).run({
+    const {
+      result: { response, invitation },
+    } = await submitSurveyResponseWorkflow(req.scope).run({
       input: { token: req.params.token, answers: req.validatedBody.answers },
     })
     res.status(201).json({
