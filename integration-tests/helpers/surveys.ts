@@ -1,8 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type SurveysModuleService from "../../src/modules/surveys/service"
-import { CrmModules } from "../../src/types/modules"
+import { surveysOf } from "../../src/workflows/surveys/steps/surveys-of"
 
-export const surveysOf = (container: MedusaContainer): SurveysModuleService => container.resolve(CrmModules.SURVEYS)
+export { surveysOf }
 
 /** An NPS survey as the admin makes it (default questions), active, for manual sends unless told otherwise. */
 export async function createNpsSurvey(container: MedusaContainer, fields: Record<string, unknown> = {}) {

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type SurveysModuleService from "../../modules/surveys/service"
-import { CrmModules } from "../../types/modules"
+import { surveysOf } from "../../workflows/surveys/steps/surveys-of"
 import type { SurveyDTO, SurveyQuestion, SurveyTrigger, SurveyType } from "../../types/surveys"
 
 /** A survey row as stored. */
@@ -20,7 +19,7 @@ type SurveyRow = {
   updated_at: Date | string
 }
 
-export const surveysOf = (scope: MedusaContainer): SurveysModuleService => scope.resolve(CrmModules.SURVEYS)
+export { surveysOf }
 
 /** The API's survey: the trigger and its delay as one object. */
 export function toSurveyDTO(row: SurveyRow): SurveyDTO & { metadata: Record<string, unknown> | null } {
