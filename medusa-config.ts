@@ -30,6 +30,7 @@ const crmModules = [
   { resolve: "./src/modules/reviews" },
   { resolve: "./src/modules/tickets" },
   { resolve: "./src/modules/surveys" },
+  { resolve: "./src/modules/segments" },
 ]
 
 /**

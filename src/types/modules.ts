@@ -9,6 +9,7 @@ export const CrmModules = {
   REVIEWS: "crmReviews",
   TICKETS: "crmTickets",
   SURVEYS: "crmSurveys",
+  SEGMENTS: "crmSegments",
 } as const
 
 export type CrmModuleKey = (typeof CrmModules)[keyof typeof CrmModules]

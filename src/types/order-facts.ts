@@ -10,6 +10,8 @@ export type OrderFactInput = {
   region_id: string | null
   status: string
   currency_code: string
+  /** Where it shipped to (else its billing address), lower case. */
+  country_code: string | null
   total: string
   spend: string
   returned_spend: string

@@ -12,6 +12,8 @@ export type OrderForFacts = {
   created_at: Date | string
   canceled_at: Date | string | null
   total: unknown
+  shipping_address?: { country_code?: string | null } | null
+  billing_address?: { country_code?: string | null } | null
   items: {
     id: string
     product_id: string | null
@@ -39,6 +41,8 @@ export const ORDER_FACT_FIELDS = [
   "created_at",
   "canceled_at",
   "total",
+  "shipping_address.country_code",
+  "billing_address.country_code",
   "items.id",
   "items.product_id",
   "items.variant_id",
@@ -103,6 +107,7 @@ export function factsOfOrders(orders: OrderForFacts[], conversion: Conversion): 
       region_id: order.region_id ?? null,
       status: order.status,
       currency_code: order.currency_code.toLowerCase(),
+      country_code: (order.shipping_address?.country_code ?? order.billing_address?.country_code)?.toLowerCase() || null,
       total: String(plain(order.total)),
       spend: decimal(spend),
       returned_spend: decimal(returned),

@@ -16,20 +16,20 @@ export async function writeOrderFacts(knex: Knex, facts: OrderFactsInput): Promi
   const orders = facts.orders.map((order) => ({ id: generateEntityId(undefined, "ofact"), ...order }))
   await knex.raw(
     `INSERT INTO crm_order_fact
-       (id, order_id, customer_id, sales_channel_id, region_id, status, currency_code,
+       (id, order_id, customer_id, sales_channel_id, region_id, status, currency_code, country_code,
         total, raw_total, spend, raw_spend, returned_spend, raw_returned_spend,
         item_count, placed_at, canceled_at, returned_at)
-     SELECT r.id, r.order_id, r.customer_id, r.sales_channel_id, r.region_id, r.status, r.currency_code,
+     SELECT r.id, r.order_id, r.customer_id, r.sales_channel_id, r.region_id, r.status, r.currency_code, r.country_code,
             r.total, ${raw("r.total")}, r.spend, ${raw("r.spend")}, r.returned_spend, ${raw("r.returned_spend")},
             r.item_count, r.placed_at, r.canceled_at, r.returned_at
        FROM jsonb_to_recordset(?::jsonb) AS r(
          id text, order_id text, customer_id text, sales_channel_id text, region_id text, status text,
-         currency_code text, total numeric, spend numeric, returned_spend numeric, item_count int,
+         currency_code text, country_code text, total numeric, spend numeric, returned_spend numeric, item_count int,
          placed_at timestamptz, canceled_at timestamptz, returned_at timestamptz)
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
        customer_id = excluded.customer_id, sales_channel_id = excluded.sales_channel_id,
        region_id = excluded.region_id, status = excluded.status, currency_code = excluded.currency_code,
-       total = excluded.total, raw_total = excluded.raw_total, spend = excluded.spend, raw_spend = excluded.raw_spend,
+       country_code = excluded.country_code, total = excluded.total, raw_total = excluded.raw_total, spend = excluded.spend, raw_spend = excluded.raw_spend,
        returned_spend = excluded.returned_spend, raw_returned_spend = excluded.raw_returned_spend,
        item_count = excluded.item_count, placed_at = excluded.placed_at, canceled_at = excluded.canceled_at,
        returned_at = excluded.returned_at, updated_at = now()`,

@@ -19,6 +19,8 @@ const OrderFact = model
       region_id: model.text().nullable(),
       status: model.text(),
       currency_code: model.text(),
+      /** Where the order shipped to (else its billing address), lower case: a customer's country for segments. */
+      country_code: model.text().nullable(),
       /** The order's total in its own currency (tax and shipping included). */
       total: model.bigNumber(),
       spend: model.bigNumber(),

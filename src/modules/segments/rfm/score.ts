@@ -1,0 +1,69 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { RFM_GROUP_GRID } from "./groups"
+
+/**
+ * The RFM scores of every customer with orders placed up to `asOf`, as one
+ * query: recency (last order), frequency (orders) and monetary (net spend)
+ * each cut into quintiles with `ntile(5)`, so each score holds a fifth of
+ * the customers. Ties are broken by the other two measures and then by
+ * customer id, so the same data and as-of time always give the same scores
+ * (a one-order customer who spent more ranks higher on frequency than one
+ * who spent less). Canceled orders do not count; returns reduce the spend.
+ */
+export const RFM_SCORES_SQL = `
+  WITH measured AS (
+    SELECT f.customer_id, MAX(f.placed_at) AS last_order_at, COUNT(*)::int AS order_count,
+           SUM(f.spend - f.returned_spend) AS monetary_value
+      FROM crm_order_fact f
+     WHERE f.deleted_at IS NULL AND f.canceled_at IS NULL AND f.customer_id IS NOT NULL AND f.placed_at <= :as_of
+     GROUP BY f.customer_id
+  ), quintiles AS (
+    SELECT m.*,
+           ntile(5) OVER (ORDER BY m.last_order_at, m.order_count, m.monetary_value, m.customer_id) AS recency,
+           ntile(5) OVER (ORDER BY m.order_count, m.monetary_value, m.last_order_at, m.customer_id) AS frequency,
+           ntile(5) OVER (ORDER BY m.monetary_value, m.order_count, m.last_order_at, m.customer_id) AS monetary
+      FROM measured m
+  )
+  SELECT q.customer_id, q.recency, q.frequency, q.monetary,
+         (:grid::text[])[(q.recency - 1) * 5 + ceil((q.frequency + q.monetary) / 2.0)::int] AS rfm_group,
+         q.last_order_at, q.order_count, q.monetary_value
+    FROM quintiles q`
+
+export type RfmScoringResult = { customers: number; changed: number; removed: number }
+
+/**
+ * Scores every customer and stores the result in `crm_customer_rfm` in one
+ * statement: rows whose scores or measures changed are rewritten, customers
+ * no longer scored (all orders canceled) are removed, unchanged rows are not
+ * touched. Serialised by an advisory lock so two runs never interleave.
+ */
+export async function scoreRfm(knex: Knex, asOf: Date): Promise<RfmScoringResult> {
+  await knex.raw(`SELECT pg_advisory_xact_lock(hashtext('crm_rfm_scoring'))`)
+  const { rows } = await knex.raw(
+    `WITH scored AS MATERIALIZED (${RFM_SCORES_SQL}),
+     written AS (
+       INSERT INTO crm_customer_rfm AS r
+              (customer_id, recency, frequency, monetary, rfm_group, last_order_at, order_count, monetary_value, updated_at)
+       SELECT s.customer_id, s.recency, s.frequency, s.monetary, s.rfm_group, s.last_order_at, s.order_count, s.monetary_value, :as_of
+         FROM scored s
+       ON CONFLICT (customer_id) DO UPDATE SET
+         recency = excluded.recency, frequency = excluded.frequency, monetary = excluded.monetary,
+         rfm_group = excluded.rfm_group, last_order_at = excluded.last_order_at,
+         order_count = excluded.order_count, monetary_value = excluded.monetary_value, updated_at = excluded.updated_at
+       WHERE (r.recency, r.frequency, r.monetary, r.rfm_group, r.last_order_at, r.order_count, r.monetary_value)
+             IS DISTINCT FROM
+             (excluded.recency, excluded.frequency, excluded.monetary, excluded.rfm_group,
+              excluded.last_order_at, excluded.order_count, excluded.monetary_value)
+       RETURNING 1
+     ),
+     removed AS (
+       DELETE FROM crm_customer_rfm r WHERE NOT EXISTS (SELECT 1 FROM scored s WHERE s.customer_id = r.customer_id)
+       RETURNING 1
+     )
+     SELECT (SELECT COUNT(*) FROM scored)::int AS customers,
+            (SELECT COUNT(*) FROM written)::int AS changed,
+            (SELECT COUNT(*) FROM removed)::int AS removed`,
+    { as_of: asOf, grid: RFM_GROUP_GRID }
+  )
+  return rows[0]
+}
