@@ -4,10 +4,11 @@ import { crmMessages } from "../lib/i18n"
  * Resources the dashboard merges into its own i18next instance, under the
  * plugin's namespace "crm". Only what the dashboard itself renders needs to
  * be here (the sidebar labels of the Loyalty, Tiers, Reviews, review
- * moderation, Tickets and Surveys pages, `translationNs: "crm"`); the
- * plugin's components use `useCrmTranslation()`, with their texts in
+ * moderation, Tickets, Surveys and Segments pages, `translationNs: "crm"`);
+ * the plugin's components use `useCrmTranslation()`, with their texts in
  * lib/i18n.ts (the tickets' in lib/ticket-messages.ts, the surveys' in
- * lib/survey-messages.ts). i18next reads "." as a nesting separator, so
+ * lib/survey-messages.ts, the segments' in lib/segment-messages.ts).
+ * i18next reads "." as a nesting separator, so
  * `t("nav.loyalty", { ns: "crm" })` looks up `nav.loyalty` below.
  * Language codes are the dashboard's ("en", "zhCN").
  */
@@ -24,6 +25,7 @@ export default {
         ticketSettings: crmMessages.en["ticketSettings.title"],
         surveys: crmMessages.en["surveys.title"],
         surveySettings: crmMessages.en["surveySettings.title"],
+        segments: crmMessages.en["segments.title"],
       },
     },
   },
@@ -39,6 +41,7 @@ export default {
         ticketSettings: crmMessages["zh-CN"]["ticketSettings.title"],
         surveys: crmMessages["zh-CN"]["surveys.title"],
         surveySettings: crmMessages["zh-CN"]["surveySettings.title"],
+        segments: crmMessages["zh-CN"]["segments.title"],
       },
     },
   },

@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react"
+import { segmentMessagesEn, segmentMessagesZhCN } from "./segment-messages"
 import { surveyMessagesEn, surveyMessagesZhCN } from "./survey-messages"
 import { ticketMessagesEn, ticketMessagesZhCN } from "./ticket-messages"
 
@@ -650,6 +651,7 @@ const en = {
 
   ...ticketMessagesEn,
   ...surveyMessagesEn,
+  ...segmentMessagesEn,
 } as const
 
 export type CrmMessageKey = keyof typeof en
@@ -1246,6 +1248,7 @@ const zhCN: CrmMessages = {
 
   ...ticketMessagesZhCN,
   ...surveyMessagesZhCN,
+  ...segmentMessagesZhCN,
 }
 
 export const crmMessages: Record<CrmLocale, CrmMessages> = {
