@@ -75,7 +75,15 @@ export const SegmentEditor = ({ segment, i18n }: { segment: AdminSegment | null;
     toast.success(segment ? t("segmentForm.saved", { name: saved.name }) : t("segmentForm.created", { name: saved.name }), {
       description: t("segmentForm.members", { count: i18n.formatNumber(saved.member_count) }),
     })
-    if (!segment) navigate(`/segments/${encodeURIComponent(saved.id)}`)
+    if (!segment) {
+      navigate(`/segments/${encodeURIComponent(saved.id)}`)
+      return
+    }
+    // The server stores rules normalised (lower-case countries, lists without
+    // repeats): start again from what it kept, so "No changes" is true.
+    setForm(segmentToForm(saved))
+    dispatch({ type: "replace", root: ruleToDraft(saved.rules) })
+    setShowErrors(false)
   }
 
   const shown = showErrors ? formErrors : {}

@@ -60,7 +60,6 @@ export const SegmentList = () => {
 
   const { segments, count, isPending, isError, error, refetch, isFetching } = useSegments({
     q,
-    order: "name",
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
   })
