@@ -13,7 +13,17 @@
  *                        (skewed: the first 10% of customers place about 32% of
  *                        the orders, the last 10% about 5%); spend 5..400 with 2
  *                        decimals; about 3% canceled, about 5% of the rest
- *                        partly or wholly returned; currency 'eur'.
+ *                        partly or wholly returned; currency 'eur'; the
+ *                        shipping country (country_code) the customer's home
+ *                        country, none on about 2% of the orders;
+ *   customer             (Medusa's own table, segments start from it) the
+ *                        customers 'cus_'||n with an e-mail, 70% with an
+ *                        account, created_at spread over the 24 months
+ *                        before the anchor.
+ *
+ * Home countries are skewed, as a European shop's: de 35%, fr 20%, nl 12%,
+ * gb 10%, es 8%, it 6%, be 5%, at 4% (from a hash of the customer number, so
+ * the orders' random draws are the same as without countries).
  *
  * Set-based (INSERT ... SELECT FROM generate_series, in chunks so progress
  * is printed), with a fixed random seed so two data sets of the same size
@@ -38,6 +48,8 @@ const crypto = require("crypto")
 const fs = require("fs")
 
 const GENERATOR = "orders"
+/** Raised when the rows generated change in a way the source hash might not show. */
+const GENERATOR_VERSION = 2
 const MONTHS = 24
 const SEED = 0.4242
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -55,6 +67,25 @@ const referralCodeSql = (n) => {
   return digits.join(" || ")
 }
 
+/** Home countries and their shares in percent (they add up to 100). */
+const COUNTRIES = [
+  ["de", 35],
+  ["fr", 20],
+  ["nl", 12],
+  ["gb", 10],
+  ["es", 8],
+  ["it", 6],
+  ["be", 5],
+  ["at", 4],
+]
+
+/** The home country of customer number `customer` (an SQL expression). */
+const homeCountrySql = (customer) => {
+  let upTo = 0
+  const cases = COUNTRIES.map(([code, share]) => `WHEN h.v < ${(upTo += share)} THEN '${code}'`)
+  return `(SELECT CASE ${cases.join(" ")} END FROM (SELECT abs(hashtext('country:' || ${customer})) % 100 AS v) h)`
+}
+
 const raw = (column) => `jsonb_build_object('value', (${column})::text, 'precision', 20)`
 
 const ACCOUNTS_SQL = `
@@ -68,7 +99,7 @@ const ACCOUNTS_SQL = `
 // with volatile functions is never inlined).
 const ORDERS_SQL = `
   INSERT INTO crm_order_fact
-    (id, order_id, customer_id, sales_channel_id, region_id, status, currency_code,
+    (id, order_id, customer_id, sales_channel_id, region_id, status, currency_code, country_code,
      total, raw_total, spend, raw_spend, returned_spend, raw_returned_spend,
      item_count, placed_at, canceled_at, returned_at)
   SELECT 'ofact_' || lpad(g.n::text, 26, '0'), 'order_' || lpad(g.n::text, 26, '0'), 'cus_' || g.customer,
@@ -77,6 +108,7 @@ const ORDERS_SQL = `
               WHEN g.placed_at > $5::timestamptz - interval '14 days' THEN 'pending'
               ELSE 'completed' END,
          'eur',
+         CASE WHEN abs(hashtext('no-country:' || g.n)) % 100 >= 2 THEN ${homeCountrySql("g.customer")} END,
          g.total, ${raw("g.total")}, g.spend, ${raw("g.spend")}, g.returned, ${raw("g.returned")},
          g.items, g.placed_at,
          CASE WHEN g.canceled THEN least($5::timestamptz, g.placed_at + g.r_after * interval '2 days') END,
@@ -101,9 +133,22 @@ const ORDERS_SQL = `
         ) s
     ) g`
 
+// $1..$2: customer numbers; $3: anchor. After the orders, so their random
+// draws are the same as before customers were generated.
+const CUSTOMERS_SQL = `
+  INSERT INTO customer (id, email, first_name, last_name, has_account, created_at, updated_at)
+  SELECT 'cus_' || c.n, 'customer-' || c.n || '@bench.local', 'Bench', 'Customer ' || c.n,
+         c.r_account < 0.7, c.created_at, c.created_at
+    FROM (
+      SELECT n, random() AS r_account,
+             $3::timestamptz - random() * ($3::timestamptz - ($3::timestamptz - interval '${MONTHS} months')) AS created_at
+        FROM generate_series($1::bigint, $2::bigint) AS n
+    ) c`
+
 /** Identifies the generator and the schema it filled: a data set with another signature is regenerated. */
 function datasetSignature(extra = []) {
   const hash = crypto.createHash("sha1")
+  hash.update(`v${GENERATOR_VERSION}\0`)
   hash.update(fs.readFileSync(__filename))
   for (const part of extra) hash.update(`\0${part}`)
   return hash.digest("hex").slice(0, 16)
@@ -126,7 +171,16 @@ async function countRows(client) {
     `SELECT (SELECT count(*) FROM crm_loyalty_account)::int AS accounts,
             (SELECT count(*) FROM crm_order_fact)::int AS orders`
   )
-  return rows[0]
+  const customers = (await hasCustomerTable(client))
+    ? (await client.query(`SELECT count(*)::int AS customers FROM customer`)).rows[0].customers
+    : 0
+  return { ...rows[0], customers }
+}
+
+/** Medusa's customer table (a database migrated with `medusa db:migrate` has it). */
+async function hasCustomerTable(client) {
+  const { rows } = await client.query(`SELECT to_regclass('customer') IS NOT NULL AS present`)
+  return rows[0].present
 }
 
 /** Runs `load` with the table's secondary indexes dropped, then rebuilds them as they were. */
@@ -167,8 +221,10 @@ async function inChunks(client, { sql, total, chunk, label, log, params }) {
 async function generateOrders(client, { customers, orders, anchor = new Date(), chunk = 250_000, signature = datasetSignature(), log = () => {} }) {
   const started = Date.now()
   const existing = await countRows(client)
-  if (existing.accounts || existing.orders) {
-    throw new Error(`the database already holds ${existing.accounts} accounts and ${existing.orders} order facts`)
+  if (existing.accounts || existing.orders || existing.customers) {
+    throw new Error(
+      `the database already holds ${existing.accounts} accounts, ${existing.orders} order facts and ${existing.customers} customers`
+    )
   }
   // Session settings for the load only: nothing here has to survive a crash
   // (the data set is regenerated), and index builds get the memory they want.
@@ -182,8 +238,16 @@ async function generateOrders(client, { customers, orders, anchor = new Date(), 
   await withoutSecondaryIndexes(client, "crm_order_fact", log, () =>
     inChunks(client, { sql: ORDERS_SQL, total: orders, chunk, label: "crm_order_fact", log, params: [customers, orders, anchor] })
   )
+  const customerTable = await hasCustomerTable(client)
+  if (customerTable) {
+    await withoutSecondaryIndexes(client, "customer", log, () =>
+      inChunks(client, { sql: CUSTOMERS_SQL, total: customers, chunk, label: "customer", log, params: [anchor] })
+    )
+  } else {
+    log(`  no customer table (not migrated with medusa db:migrate): customers not generated`)
+  }
   let since = Date.now()
-  await client.query(`VACUUM (ANALYZE) crm_loyalty_account, crm_order_fact`)
+  await client.query(`VACUUM (ANALYZE) crm_loyalty_account, crm_order_fact${customerTable ? ", customer" : ""}`)
   await client.query(`ANALYZE`)
   log(`  VACUUM (ANALYZE): ${((Date.now() - since) / 1000).toFixed(1)} s`)
 

@@ -96,8 +96,8 @@ async function prepareOrdersDataset({ connection, customers, orders, reuse, env,
         ? "generator, migrations or Medusa changed"
         : dataset.customers !== customers || dataset.orders !== orders
           ? "other sizes recorded"
-          : counts.accounts !== customers || counts.orders !== orders
-            ? `holds ${counts.accounts} accounts and ${counts.orders} orders`
+          : counts.accounts !== customers || counts.orders !== orders || counts.customers !== customers
+            ? `holds ${counts.accounts} accounts, ${counts.orders} orders and ${counts.customers} customers`
             : null
     if (!why) {
       log(`data set ${name} reused (generated ${dataset.generated_at.toISOString()}, anchor ${dataset.anchor.toISOString()})`)
