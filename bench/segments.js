@@ -61,7 +61,7 @@ function goalLine(label, seconds, limit, baseline) {
 
 function summary(result, context) {
   const { rfm, segment } = result
-  const widths = [58, 9, 11, 60]
+  const widths = [66, 9, 11, 60]
   const lines = [
     "",
     `Segments benchmark (${context.date}; ${os.cpus().length} cores; PostgreSQL ${result.postgres.version}; ` +
@@ -109,7 +109,8 @@ function summary(result, context) {
     lines.push("", `Where the group sync's time goes: ${int(result.group_sync.sample)} customers added to a fresh group, then removed`)
     lines.push(row(["", "add s", "add /s", "remove s, /s"], widths))
     for (const r of result.group_sync.rows) {
-      lines.push(row([`${r.way}, chunks of ${int(r.chunk)}`, fmt(r.add_seconds), fmt(r.add_per_second, 0), `${fmt(r.remove_seconds)}, ${fmt(r.remove_per_second, 0)}`], widths))
+      const how = `${r.way}, chunks of ${int(r.chunk)}${r.in_flight > 1 ? `, ${r.in_flight} in flight` : ""}`
+      lines.push(row([how, fmt(r.add_seconds), fmt(r.add_per_second, 0), `${fmt(r.remove_seconds, 3)}, ${fmt(r.remove_per_second, 0)}`], widths))
     }
   }
   lines.push("")
