@@ -12,6 +12,7 @@ import { adminTicketMacroRoutesMiddlewares } from "./admin/ticket-macros/middlew
 import { adminTicketSettingsRoutesMiddlewares } from "./admin/ticket-settings/middlewares"
 import { adminSurveyRoutesMiddlewares } from "./admin/surveys/middlewares"
 import { storeSurveyRoutesMiddlewares } from "./store/surveys/middlewares"
+import { adminSegmentRoutesMiddlewares } from "./admin/segments/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...adminTicketSettingsRoutesMiddlewares,
     ...adminSurveyRoutesMiddlewares,
     ...storeSurveyRoutesMiddlewares,
+    ...adminSegmentRoutesMiddlewares,
   ],
 })

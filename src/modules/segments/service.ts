@@ -76,6 +76,24 @@ class SegmentsModuleService extends MedusaService({ Segment, RfmRun }) {
     return await groupDifference(knexOf(sharedContext), segmentId, groupId)
   }
 
+  /**
+   * Scheduled segments whose last refresh is a period old (an hour, a day),
+   * oldest first. A few minutes' grace, so a job running every few minutes
+   * does not push each refresh one run later than the last.
+   */
+  @InjectManager()
+  async dueSegmentIds(now: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT id FROM crm_segment
+        WHERE deleted_at IS NULL AND refresh <> 'manual'
+          AND (refreshed_at IS NULL
+               OR refreshed_at <= ?::timestamptz - (CASE refresh WHEN 'hourly' THEN interval '1 hour' ELSE interval '1 day' END) + interval '5 minutes')
+        ORDER BY refreshed_at NULLS FIRST, id`,
+      [now]
+    )
+    return rows.map((row: { id: string }) => row.id)
+  }
+
   /** A page of a segment's members, the latest to join first. */
   @InjectManager()
   async pageSegmentMembers(

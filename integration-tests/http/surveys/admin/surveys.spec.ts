@@ -157,7 +157,7 @@ medusaIntegrationTestRunner({
         [{ customer_ids: [] }, 400, /at least one/],
         [{ customer_ids: [ann.customerId], customer_group_id: groups[0].id }, 400, /exactly one of/],
         [{ customer_ids: ["cus_nobody"] }, 400, /Unknown customers: cus_nobody/],
-        [{ segment_id: "seg_1" }, 400, /segments capability/],
+        [{ segment_id: "seg_missing" }, 404, /Segment with id: seg_missing was not found/],
         [{ customer_group_id: "cusgroup_nope" }, 404, /was not found/],
       ]
       for (const [body, status, message] of bad) {

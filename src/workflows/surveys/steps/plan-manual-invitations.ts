@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { NewInvitation } from "../../../modules/surveys/invitations"
+import { segmentsOf } from "../../segments/steps/segments-of"
 import { surveysOf } from "./surveys-of"
 
 export const planManualInvitationsStepId = "crm-plan-manual-survey-invitations"
@@ -14,10 +15,9 @@ type Recipient = { id: string; email: string | null }
 async function recipientsOf(container: MedusaContainer, to: ManualRecipients): Promise<Recipient[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   if (to.segment_id) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "Sending to a segment needs the segments capability, which this version does not have yet: send to customer_ids or a customer_group_id"
-    )
+    const segments = segmentsOf(container)
+    await segments.retrieveSegment(to.segment_id, { select: ["id"] })
+    return await customersWithEmails(container, await segments.segmentMemberIds(to.segment_id))
   }
   if (to.customer_group_id) {
     const { data: groups } = await query.graph({
@@ -31,12 +31,21 @@ async function recipientsOf(container: MedusaContainer, to: ManualRecipients): P
     return (groups[0].customers ?? []).filter(Boolean).map((customer: any) => ({ id: customer.id, email: customer.email ?? null }))
   }
   const ids = [...new Set(to.customer_ids ?? [])]
-  const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: ids } })
-  const found = new Set(customers.map((customer) => customer.id as string))
+  const customers = await customersWithEmails(container, ids)
+  const found = new Set(customers.map((customer) => customer.id))
   const unknown = ids.filter((id) => !found.has(id))
   if (unknown.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown customers: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? "..." : ""}`)
   }
+  return customers
+}
+
+async function customersWithEmails(container: MedusaContainer, ids: string[]): Promise<Recipient[]> {
+  if (!ids.length) {
+    return []
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: ids } })
   return customers.map((customer) => ({ id: customer.id as string, email: (customer.email as string | null) ?? null }))
 }
 
