@@ -101,6 +101,11 @@ function summary(result, context) {
         widths
       )
     ),
+    ...segment.runs.map(
+      (run) =>
+        `  ${run.name}: applySegmentMembers ${fmt(run.phases.apply_members)} s, segmentGroupDifference ${fmt(run.phases.group_difference)} s, ` +
+        `group sync through linkCustomersToCustomerGroupWorkflow and the rest ${fmt(run.phases.group_sync_and_rest)} s`
+    ),
     `check: after every refresh the segment's customer group equals the bare SQL's member set and its joined/left are the baseline's: ` +
       `${segment.runs.every((run) => run.ok) ? "OK" : "FAILED"}`,
     ...segment.runs.map((run) => goalLine(run.name, run.seconds, 30, run.baseline.seconds)),

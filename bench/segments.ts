@@ -96,17 +96,28 @@ function segmentWorkflows(container: MedusaContainer): SegmentWorkflows {
   return { source: "stand-in", ...standIn(container) }
 }
 
-/** Seconds of each step of a run, in order. */
-function phases() {
-  const list: { step: string; seconds: number }[] = []
-  let t = process.hrtime.bigint()
+/**
+ * Times the module methods a refresh calls, on the container's instance of
+ * the service (the one the workflow's steps resolve): seconds per method
+ * since the last `reset()`. The rest of a refresh is the group sync through
+ * Medusa's workflow, and the workflow engine.
+ */
+function instrument(service: any, methods: string[]) {
+  const seconds: Record<string, number> = {}
+  for (const method of methods) {
+    const original = service[method].bind(service)
+    service[method] = async (...args: unknown[]) => {
+      const t = process.hrtime.bigint()
+      try {
+        return await original(...args)
+      } finally {
+        seconds[method] = (seconds[method] ?? 0) + since(t)
+      }
+    }
+  }
   return {
-    list,
-    done(step: string) {
-      list.push({ step, seconds: since(t) })
-      say(`  ${step}: ${list[list.length - 1].seconds.toFixed(2)} s`)
-      t = process.hrtime.bigint()
-    },
+    reset: () => methods.forEach((method) => (seconds[method] = 0)),
+    read: () => ({ ...seconds }),
   }
 }
 
@@ -120,17 +131,12 @@ function standIn(container: MedusaContainer) {
   const link = (id: string, change: { add?: string[]; remove?: string[] }) =>
     linkCustomersToCustomerGroupWorkflow(container).run({ input: { id, ...change } })
   const refresh = async (segmentId: string) => {
-    const phase = phases()
     const segment = await segments.retrieveSegment(segmentId)
     const now = new Date()
     const change = await segments.applySegmentMembers(segment.id, segment.rules, now)
-    phase.done("members applied (applySegmentMembers)")
     const diff = await segments.segmentGroupDifference(segment.id, segment.customer_group_id)
-    phase.done("group difference (segmentGroupDifference)")
     for (const add of chunks(diff.add, STAND_IN_CHUNK)) await link(segment.customer_group_id, { add })
-    phase.done(`group: ${diff.add.length} added through linkCustomersToCustomerGroupWorkflow, chunks of ${STAND_IN_CHUNK}`)
     for (const remove of chunks(diff.remove, STAND_IN_CHUNK)) await link(segment.customer_group_id, { remove })
-    phase.done(`group: ${diff.remove.length} removed through linkCustomersToCustomerGroupWorkflow, chunks of ${STAND_IN_CHUNK}`)
     await segments.updateSegments({
       id: segment.id,
       member_count: change.member_count,
@@ -138,8 +144,7 @@ function standIn(container: MedusaContainer) {
       last_joined: change.joined.length,
       last_left: change.left.length,
     })
-    phase.done("segment updated")
-    return { joined: change.joined.length, left: change.left.length, phases: phase.list }
+    return { joined: change.joined.length, left: change.left.length }
   }
   const create: SegmentWorkflows["create"] = async ({ name, description, rules, refresh: mode }) => {
     const [segment] = await segments.createSegments([{ name, description, rules, refresh: mode }])
@@ -214,7 +219,7 @@ async function rfmBenchmark(knex: Knex, container: MedusaContainer, asOf: Date) 
   say(`RFM baseline (bare SQL into a temporary table) run 1: ${before.seconds.toFixed(2)} s, ${before.result} customers`)
 
   const first = await timed(() => scorer.score(asOf))
-  say(`scoreRfm, first run (empty score table): ${first.seconds.toFixed(2)} s; ${JSON.stringify(pick(first.result, ["customers", "changed", "removed"]))}`)
+  say(`${scorer.source.split(" ")[0]}, first run (empty score table): ${first.seconds.toFixed(2)} s; ${JSON.stringify(pick(first.result, ["customers", "changed", "removed"]))}`)
 
   // The second baseline run, with the comparison inside its transaction.
   const after = await rfmBaseline(knex, asOf, async (trx) => {
@@ -258,7 +263,7 @@ async function rfmBenchmark(knex: Knex, container: MedusaContainer, asOf: Date) 
 
   const steady = await timed(() => scorer.score(asOf))
   const steadyZero = steady.result.changed === 0 && steady.result.removed === 0
-  say(`scoreRfm, steady state (same as-of, nothing changed): ${steady.seconds.toFixed(2)} s; ${JSON.stringify(pick(steady.result, ["customers", "changed", "removed"]))}`)
+  say(`${scorer.source.split(" ")[0]}, steady state (same as-of, nothing changed): ${steady.seconds.toFixed(2)} s; ${JSON.stringify(pick(steady.result, ["customers", "changed", "removed"]))}`)
 
   const distribution = (
     await knex.raw(`SELECT rfm_group, count(*)::int AS customers FROM crm_customer_rfm GROUP BY rfm_group ORDER BY 2 DESC`)
@@ -428,6 +433,7 @@ type RefreshRun = {
   left: number
   member_count: number
   baseline: BaselineRun
+  phases: { apply_members: number; group_difference: number; group_sync_and_rest: number }
   check: Record<string, any>
   counts_agree: boolean
   ok: boolean
@@ -435,6 +441,7 @@ type RefreshRun = {
 
 async function segmentBenchmark(knex: Knex, container: MedusaContainer, customers: number) {
   const segments: any = container.resolve(CrmModules.SEGMENTS)
+  const timing = instrument(segments, ["applySegmentMembers", "segmentGroupDifference"])
   const workflows = segmentWorkflows(container)
   say(`segment refresh through ${workflows.source === "workflows" ? "createSegmentWorkflow / refreshSegmentWorkflow" : "a stand-in (the workflows do not exist yet)"}`)
 
@@ -450,6 +457,12 @@ async function segmentBenchmark(knex: Knex, container: MedusaContainer, customer
   let segment: any = null
   /** The refresh just done (`seconds`) against the baseline at the as-of time it used, and the checks. */
   const record = async (name: string, seconds: number) => {
+    const spent = timing.read()
+    const phases = {
+      apply_members: spent.applySegmentMembers,
+      group_difference: spent.segmentGroupDifference,
+      group_sync_and_rest: seconds - spent.applySegmentMembers - spent.segmentGroupDifference,
+    }
     segment = await segments.retrieveSegment(segmentId)
     const now = new Date(segment.refreshed_at)
     const baseline = await baselineRefresh(knex, now)
@@ -467,6 +480,7 @@ async function segmentBenchmark(knex: Knex, container: MedusaContainer, customer
       check,
       counts_agree: countsAgree,
       ok: check.ok && countsAgree,
+      phases,
     }
     runs.push(run)
     say(
@@ -475,16 +489,24 @@ async function segmentBenchmark(knex: Knex, container: MedusaContainer, customer
         `group +${baseline.group_added} -${baseline.group_removed}; ratio x${(seconds / baseline.seconds).toFixed(2)}`
     )
     say(
+      `  of which applySegmentMembers ${phases.apply_members.toFixed(2)} s, segmentGroupDifference ${phases.group_difference.toFixed(2)} s, ` +
+        `the group sync through linkCustomersToCustomerGroupWorkflow and the rest ${phases.group_sync_and_rest.toFixed(2)} s`
+    )
+    say(
       `check: group ${check.group_rows} rows (${check.group_customers} customers), baseline group ${check.baseline_group_rows}, ` +
         `${check.group_not_baseline} + ${check.baseline_not_group} differ, ${check.members_not_group} members not in the group, ` +
         `${check.members_differ} members differ from the baseline's; counts ${countsAgree ? "agree" : "DIFFER"}: ${run.ok ? "OK" : "FAILED"}`
     )
     return run
   }
-  const measure = async (name: string) => record(name, (await timed(() => workflows.refresh(segmentId))).seconds)
+  const measure = async (name: string) => {
+    timing.reset()
+    return record(name, (await timed(() => workflows.refresh(segmentId))).seconds)
+  }
 
   // First fill: createSegmentWorkflow fills the segment when it refreshes once (as the API's create does); else the first refresh does.
   const input = { name: "Bench: frequent recent NL/GB", description: "3+ orders, last within 180 days, NL or GB", rules: SEGMENT_RULE, refresh: "manual" as const }
+  timing.reset()
   const created = await timed(() => workflows.create(input))
   segmentId = created.result.id
   const filledByCreate = !!(await segments.retrieveSegment(segmentId)).refreshed_at
