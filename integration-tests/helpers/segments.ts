@@ -104,7 +104,11 @@ export async function segmentRowCounts(container: MedusaContainer) {
     segments: await count("crm_segment", "deleted_at IS NULL"),
     members: await count("crm_segment_member"),
     groups: await count("customer_group", "deleted_at IS NULL"),
-    group_customers: await count("customer_group_customer", "deleted_at IS NULL"),
+    // Medusa leaves a deleted group's membership rows in place: count those of live groups.
+    group_customers: await count(
+      "customer_group_customer",
+      "deleted_at IS NULL AND customer_group_id IN (SELECT id FROM customer_group WHERE deleted_at IS NULL)"
+    ),
     promotions: await count("promotion", "deleted_at IS NULL"),
   }
 }

@@ -3,8 +3,13 @@ import { SegmentRuleSchema } from "../../../modules/segments/rules/parse"
 import { SEGMENT_REFRESH_MODES } from "../../../types/segments"
 import { listParams } from "../../utils/list-params"
 
-const name = z.string().trim().min(1, "A segment needs a name").max(200, "A segment's name has at most 200 characters")
-const description = z.string().trim().max(2000, "A description has at most 2000 characters").nullable()
+// Refinements, not min/max: Medusa's validator replaces built-in length messages with generic ones.
+const name = z
+  .string()
+  .trim()
+  .refine((value) => value.length > 0, "A segment needs a name")
+  .refine((value) => value.length <= 200, "A segment's name has at most 200 characters")
+const description = z.string().trim().refine((value) => value.length <= 2000, "A description has at most 2000 characters").nullable()
 const refresh = z.enum(SEGMENT_REFRESH_MODES, { error: `refresh is one of ${SEGMENT_REFRESH_MODES.join(", ")}` })
 
 export const AdminCreateSegment = z
