@@ -28,6 +28,14 @@ const order = (over: Partial<OrderForFacts> = {}): OrderForFacts => ({
 })
 
 describe("factsOfOrders", () => {
+  it("keeps the country it shipped to, else its billing country, lower case", () => {
+    const conversion = { default_currency: "usd", rates: {} }
+    const countryOf = (over: Partial<OrderForFacts>) => factsOfOrders([order(over)], conversion).orders[0].country_code
+    expect(countryOf({ shipping_address: { country_code: "DE" }, billing_address: { country_code: "fr" } })).toBe("de")
+    expect(countryOf({ shipping_address: null, billing_address: { country_code: "FR" } })).toBe("fr")
+    expect(countryOf({})).toBeNull()
+  })
+
   it("converts spend without tax into the default currency and takes returns off", () => {
     const facts = factsOfOrders([order()], { default_currency: "eur", rates: { usd: 0.5 } })
     expect(facts.orders[0]).toEqual(
