@@ -289,6 +289,7 @@ async function buildAndPack() {
   check("ships .medusa/server/src/modules/reviews/index.js", has(".medusa/server/src/modules/reviews/index.js"))
   check("ships .medusa/server/src/modules/tickets/index.js", has(".medusa/server/src/modules/tickets/index.js"))
   check("ships .medusa/server/src/modules/surveys/index.js", has(".medusa/server/src/modules/surveys/index.js"))
+  check("ships .medusa/server/src/modules/segments/index.js", has(".medusa/server/src/modules/segments/index.js"))
   check(
     "ships the loyalty module's migrations",
     entries.some((e) => /^package\/\.medusa\/server\/src\/modules\/loyalty\/migrations\/Migration[^/]*\.js$/.test(e))
@@ -654,6 +655,29 @@ async function checkRoutes(base, storeDbUrl, admin) {
     `${placed.json?.loyalty_account?.tier?.name ?? placed.text}; ${groups.map((g) => `${g.name}: ${g.members}`).join(", ")}; ${groupIds.length} groups listed before`
   )
   await checkReviewRoutes(call, { key, customerToken: login.json.token, adminToken })
+  await checkSegmentRoutes(call, { adminToken, customerId })
+}
+
+async function checkSegmentRoutes(call, { adminToken, customerId }) {
+  const created = await call("POST", "/admin/segments", {
+    token: adminToken,
+    body: { name: "Everyone", rules: { all: [{ field: "order_count", op: "gte", value: 0 }] }, refresh: "manual" },
+  })
+  check(
+    "POST /admin/segments answers 200 with the segment, its customer group and its members",
+    created.status === 200 && !!created.json?.segment?.customer_group_id && created.json.segment.member_count >= 1,
+    `${created.status} ${created.text?.slice(0, 200)}`
+  )
+  const mine = await call("GET", `/admin/customers/${customerId}/segments`, { token: adminToken })
+  check(
+    "GET /admin/customers/:id/segments lists the new segment",
+    mine.status === 200 && mine.json?.segments?.some((segment) => segment.name === "Everyone"),
+    `${mine.status}`
+  )
+  const rfm = await call("POST", "/admin/crm/rfm", { token: adminToken })
+  check("POST /admin/crm/rfm scores and answers the ten groups", rfm.status === 200 && rfm.json?.groups?.length === 10 && !!rfm.json.scored_at, `${rfm.status}`)
+  const anonymous = await call("GET", "/admin/segments")
+  check("GET /admin/segments without login answers 401", anonymous.status === 401, `${anonymous.status}`)
 }
 
 async function checkReviewRoutes(call, { key, customerToken, adminToken }) {
@@ -884,6 +908,11 @@ async function main() {
         check(
           "db:migrate ran the surveys module's migrations (crm_survey, crm_survey_invitation, crm_survey_response, crm_survey_settings, crm_survey_daily_count)",
           ["crm_survey", "crm_survey_invitation", "crm_survey_response", "crm_survey_settings", "crm_survey_daily_count"].every((table) => tables.includes(table)),
+          tables.join(", ")
+        )
+        check(
+          "db:migrate ran the segments module's migrations (crm_segment, crm_segment_member, crm_customer_rfm, crm_rfm_run) and the order facts' country",
+          ["crm_segment", "crm_segment_member", "crm_customer_rfm", "crm_rfm_run"].every((table) => tables.includes(table)),
           tables.join(", ")
         )
         await run("medusa user", medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: storeDir, env, logName: "medusa-user", timeoutMs: 120_000 })
