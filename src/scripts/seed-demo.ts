@@ -56,6 +56,7 @@ import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-
 import { earnOrderPointsWorkflow } from "../workflows/loyalty/workflows/earn-order-points"
 import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
 import { seedDemoReviews } from "./demo-reviews"
+import { seedDemoSegments } from "./demo-segments"
 import { seedDemoSurveys } from "./demo-surveys"
 import { seedDemoTickets } from "./demo-tickets"
 import { ensureLoyaltyAccountsWorkflow } from "../workflows/loyalty/workflows/ensure-loyalty-accounts"
@@ -896,6 +897,8 @@ export default async function seedDemo({ container }: ExecArgs) {
   step(`${ticketCount} support tickets opened and answered`)
   const surveyAnswers = await seedDemoSurveys(container, { customer_ids: [...customerIdByEmail.values()] })
   step(`3 surveys defined, ${surveyAnswers} survey answers given`)
+  const segments = await seedDemoSegments(container)
+  step(`RFM scored; ${segments.segments} segments with ${segments.members} memberships and a win-back promotion (COMEBACK15)`)
 
   const seededAt = new Date().toISOString()
   await updateRegionsWorkflow(container).run({
