@@ -133,6 +133,21 @@ medusaIntegrationTestRunner({
       expect(await memberRows(getContainer(), segment.id)).toEqual(membersBefore)
     })
 
+    it("a refresh whose group sync fails is undone: the members and counts stay as they were", async () => {
+      const { segment } = (await api.post("/admin/segments", { name: "Repeat buyers", rules: repeatBuyers, refresh: "manual" }, admin)).data
+      await insertOrderFacts(getContainer(), [{ id: "order_c2", customer_id: "cus_cai", spend: 5, placed_at: ago(1) }])
+      const membersBefore = await memberRows(getContainer(), segment.id)
+      // The group is gone from under the segment: Medusa's group workflow cannot add Cai to it.
+      await knex().raw(`DELETE FROM customer_group_customer WHERE customer_group_id = ?`, [segment.customer_group_id])
+      await knex().raw(`DELETE FROM customer_group WHERE id = ?`, [segment.customer_group_id])
+
+      const failed = await failedRequest(api.post(`/admin/segments/${segment.id}/refresh`, {}, admin))
+      expect(failed.status).toBeGreaterThanOrEqual(400)
+      expect(await memberRows(getContainer(), segment.id)).toEqual(membersBefore)
+      const after = await segmentsOf(getContainer()).retrieveSegment(segment.id)
+      expect([after.member_count, after.last_joined, new Date(after.refreshed_at as any).toISOString()]).toEqual([2, 2, segment.refreshed_at])
+    })
+
     it("previews the count and a sample of a rule before saving, and writes nothing", async () => {
       const before = await segmentRowCounts(getContainer())
       const preview = (await api.post("/admin/segments/preview", { rules: { any: [{ field: "order_count", op: "gte", value: 2 }, { field: "total_spent", op: "gte", value: 50 }] } }, admin)).data
