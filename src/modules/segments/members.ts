@@ -10,9 +10,14 @@ export type MemberChange = {
 
 /**
  * Makes `crm_segment_member` hold exactly the customers the compiled rule
- * matches, in one statement: the new ones are inserted, the ones no longer
- * matched deleted, the rest not touched (a refresh over unchanged data
- * writes no row). Answers who joined and who left.
+ * matches: the new ones are inserted, the ones no longer matched deleted,
+ * the rest not touched (a refresh over unchanged data writes no row).
+ * Answers who joined and who left. Runs in the caller's transaction.
+ *
+ * The matched set goes into a temporary table with a key and fresh
+ * statistics first: planned against a CTE's guessed size (or a member table
+ * whose statistics say it is empty), the anti-joins can turn into nested
+ * loops that re-scan the members once per customer.
  */
 export async function applySegmentMembers(
   knex: Knex,
@@ -20,24 +25,28 @@ export async function applySegmentMembers(
   matched: CompiledQuery,
   now: Date
 ): Promise<MemberChange> {
+  await knex.raw(`DROP TABLE IF EXISTS crm_segment_wanted`)
+  await knex.raw(`CREATE TEMPORARY TABLE crm_segment_wanted (customer_id text PRIMARY KEY) ON COMMIT DROP`)
+  await knex.raw(`INSERT INTO crm_segment_wanted (customer_id) ${matched.sql}`, matched.bindings)
+  await knex.raw(`ANALYZE crm_segment_wanted`)
   const { rows } = await knex.raw(
-    `WITH wanted AS MATERIALIZED (${matched.sql}),
-     joined AS (
+    `WITH joined AS (
        INSERT INTO crm_segment_member (segment_id, customer_id, joined_at)
-       SELECT ?, w.customer_id, ?::timestamptz FROM wanted w
-        WHERE NOT EXISTS (SELECT 1 FROM crm_segment_member m WHERE m.segment_id = ? AND m.customer_id = w.customer_id)
+       SELECT ?, w.customer_id, ?::timestamptz FROM crm_segment_wanted w
+       ON CONFLICT (segment_id, customer_id) DO NOTHING
        RETURNING customer_id
      ),
      departed AS (
        DELETE FROM crm_segment_member m
-        WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.customer_id = m.customer_id)
+        WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM crm_segment_wanted w WHERE w.customer_id = m.customer_id)
        RETURNING m.customer_id, m.joined_at
      )
      SELECT COALESCE((SELECT array_agg(customer_id ORDER BY customer_id) FROM joined), '{}') AS joined,
             COALESCE((SELECT json_agg(json_build_object('customer_id', customer_id, 'joined_at', joined_at) ORDER BY customer_id) FROM departed), '[]') AS left,
-            (SELECT COUNT(*) FROM wanted)::int AS member_count`,
-    [...matched.bindings, segmentId, now, segmentId, segmentId]
+            (SELECT COUNT(*) FROM crm_segment_wanted)::int AS member_count`,
+    [segmentId, now, segmentId]
   )
+  await knex.raw(`DROP TABLE crm_segment_wanted`)
   return rows[0]
 }
 

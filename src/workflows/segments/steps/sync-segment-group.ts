@@ -4,7 +4,7 @@ import { linkCustomersToCustomerGroupWorkflow } from "@medusajs/medusa/core-flow
 import { segmentsOf } from "./segments-of"
 
 /** Customers per run of Medusa's group workflow: bounds each transaction and the memory it holds. */
-export const GROUP_SYNC_CHUNK = 2000
+export const GROUP_SYNC_CHUNK = 5000
 
 type GroupChange = { group_id: string; add: string[]; remove: string[] }
 
