@@ -2,5 +2,5 @@ import { defineLink } from "@medusajs/framework/utils"
 import PromotionModule from "@medusajs/medusa/promotion"
 import SegmentsModule from "../modules/segments"
 
-/** The promotions created from a segment ("create promotion"), listed on the segment. */
-export default defineLink({ linkable: SegmentsModule.linkable.segment, isList: true }, PromotionModule.linkable.promotion)
+/** The promotions created from a segment ("create promotion"), listed on the segment as `promotions`. */
+export default defineLink(SegmentsModule.linkable.segment, { linkable: PromotionModule.linkable.promotion, isList: true })
