@@ -171,8 +171,8 @@ medusaIntegrationTestRunner({
         [{ ...good, application_method: { type: "percentage", value: 150 } }, /percentage is at most 100/],
         [{ ...good, application_method: { type: "fixed", value: 5 } }, /fixed amount needs a currency_code/],
         [{ ...good, code: "TEN OFF!" }, /promotion code is 1-100 letters, digits, - or _/],
-        [{ ...good, application_method: { type: "percentage", value: 0 } }, /application_method, value/],
-        [{ ...good, limit_per_customer: 0 }, /limit_per_customer/],
+        [{ ...good, application_method: { type: "percentage", value: 0 } }, /application_method.value must be more than 0/],
+        [{ ...good, limit_per_customer: 0 }, /limit_per_customer is a whole number from 1 to 1000/],
         [{ ...good, starts_at: "2026-02-01T00:00:00Z", ends_at: "2026-01-01T00:00:00Z" }, /ends_at must be after starts_at/],
         [{ ...good, rules: [] }, /rules/],
       ] as const) {

@@ -48,7 +48,7 @@ export const AdminCreateSegmentPromotion = z
     application_method: z
       .object({
         type: z.enum(["percentage", "fixed"], { error: "application_method.type is percentage or fixed" }),
-        value: z.number().positive("application_method.value must be more than 0"),
+        value: z.number().refine((value) => value > 0, "application_method.value must be more than 0"),
         target_type: z.enum(["order", "items"], { error: "application_method.target_type is order or items" }).optional(),
         allocation: z.enum(["each", "across"], { error: "application_method.allocation is each or across" }).optional(),
         currency_code: z.string().trim().regex(/^[A-Za-z]{3}$/, "currency_code is a 3-letter ISO code").optional(),
@@ -57,7 +57,11 @@ export const AdminCreateSegmentPromotion = z
       .strict()
       .refine((method) => method.type !== "percentage" || method.value <= 100, "A percentage is at most 100")
       .refine((method) => method.type !== "fixed" || !!method.currency_code, "A fixed amount needs a currency_code"),
-    limit_per_customer: z.number().int().min(1, "limit_per_customer is at least 1").max(1000).optional(),
+    limit_per_customer: z
+      .number()
+      .int()
+      .refine((value) => value >= 1 && value <= 1000, "limit_per_customer is a whole number from 1 to 1000")
+      .optional(),
     starts_at: z.iso.datetime({ offset: true }).optional(),
     ends_at: z.iso.datetime({ offset: true }).optional(),
   })

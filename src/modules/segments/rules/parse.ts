@@ -36,7 +36,15 @@ function scalarOf(definition: FieldDefinition): { schema: z.ZodType<number | str
     case "bought":
       return { schema: text, expects: "an id" }
     case "string":
-      return { schema: text.transform((value) => value.toLowerCase()), expects: "a text of 1-200 characters" }
+      // The one text field is the country: an ISO 3166-1 alpha-2 code, as Medusa stores them (lower case).
+      return {
+        schema: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2}$/)
+          .transform((value) => value.toLowerCase()),
+        expects: "a 2-letter country code (ISO 3166-1 alpha-2)",
+      }
   }
 }
 
