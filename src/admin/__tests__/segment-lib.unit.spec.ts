@@ -7,6 +7,7 @@ import {
   rfmBarHeights,
   ruleReducer,
   ruleSummary,
+  opLabel,
   ruleToDraft,
   segmentBody,
   validatePromotionForm,
@@ -213,6 +214,14 @@ describe("the segment rule helpers", () => {
     expect(ruleSummary({ all: [] }, fields, i18n)).toBe("Every customer")
   })
 
+  it("names a date's comparisons after and before, a number's more and less", () => {
+    expect(opLabel("gt", t, "date")).toBe("after")
+    expect(opLabel("lte", t, "date")).toBe("on or before")
+    expect(opLabel("gt", t, "number")).toBe("more than")
+    expect(opLabel("within_days", t, "date")).toBe("in the last")
+    expect(translate("zh-CN", "segmentRules.opDate.lt")).toBe("早于")
+  })
+
   it("sends only what changed of a saved segment", () => {
     const rule: SegmentRule = { all: [{ field: "order_count", op: "gte", value: 3 }] }
     const segment = { id: "seg_1", name: "Loyal", description: null, rules: rule, refresh: "daily" } as AdminSegment
@@ -223,6 +232,16 @@ describe("the segment rule helpers", () => {
       rules: { all: [] },
     })
     expect(segmentBody({ name: "New", description: "", refresh: "manual" }, rule, null)).toEqual({ name: "New", rules: rule, refresh: "manual" })
+  })
+
+  it("sees a stored rule answered with its keys in another order as unchanged", () => {
+    // As GET /admin/segments/:id answers it: { op, field, value }.
+    const stored = { any: [{ op: "in", field: "rfm_group", value: ["at_risk", "cannot_lose_them"] }] } as unknown as SegmentRule
+    const segment = { id: "seg_1", name: "Win-back", description: null, rules: stored, refresh: "daily" } as AdminSegment
+    const { rule } = draftToRule(ruleToDraft(stored), fields)
+    expect(segmentBody({ name: "Win-back", description: "", refresh: "daily" }, rule!, segment)).toEqual({})
+    const other = { any: [{ field: "rfm_group", op: "in", value: ["cannot_lose_them", "at_risk"] }] } as SegmentRule
+    expect(segmentBody({ name: "Win-back", description: "", refresh: "daily" }, other, segment)).toEqual({ rules: other })
   })
 
   it("checks the promotion form and builds its body", () => {

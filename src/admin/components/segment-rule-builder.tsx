@@ -176,7 +176,7 @@ const ConditionRow = ({ condition, fields, dispatch, errors, disabled, i18n }: B
           <Select.Content>
             {ops.map((op) => (
               <Select.Item key={op} value={op}>
-                {opLabel(op, t)}
+                {opLabel(op, t, info && fieldKind(info))}
               </Select.Item>
             ))}
           </Select.Content>

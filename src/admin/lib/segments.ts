@@ -447,7 +447,16 @@ const OP_KEYS: Record<Exclude<SegmentOp, "between" | "within_days" | "exists">, 
   nin: "segmentRules.summary.nin",
 }
 
-export const opLabel = (op: SegmentOp, t: CrmTranslation["t"]) => t(`segmentRules.op.${op}` as CrmMessageKey)
+const DATE_OP_KEYS: Partial<Record<SegmentOp, CrmMessageKey>> = {
+  gt: "segmentRules.opDate.gt",
+  gte: "segmentRules.opDate.gte",
+  lt: "segmentRules.opDate.lt",
+  lte: "segmentRules.opDate.lte",
+}
+
+/** An op in the builder's picker; a date's comparisons read "after" / "before", not "more than" / "less than". */
+export const opLabel = (op: SegmentOp, t: CrmTranslation["t"], kind?: FieldKind) =>
+  t((kind === "date" && DATE_OP_KEYS[op]) || (`segmentRules.op.${op}` as CrmMessageKey))
 
 /** A condition in words: "Orders ≥ 3", "Country is one of cn, hk", "RFM group = At risk". */
 export const conditionSummary = (
@@ -520,6 +529,17 @@ export const validateSegmentForm = (form: SegmentForm): Partial<Record<keyof Seg
   return errors
 }
 
+/**
+ * A rule as text with every object's keys sorted: the server answers its
+ * conditions as `{ op, field, value }`, the builder writes `{ field, op, value }`.
+ */
+export const canonicalRule = (rule: SegmentRule) =>
+  JSON.stringify(rule, (_key, value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value
+  )
+
 /** What a save sends: everything for a new segment, only what changed for an existing one. */
 export const segmentBody = (form: SegmentForm, rule: SegmentRule, segment: AdminSegment | null): Partial<SegmentBody> => {
   const description = form.description.trim() || null
@@ -529,7 +549,7 @@ export const segmentBody = (form: SegmentForm, rule: SegmentRule, segment: Admin
   if (body.name !== segment.name) changes.name = body.name
   if (description !== (segment.description || null)) changes.description = description
   if (body.refresh !== segment.refresh) changes.refresh = body.refresh
-  if (JSON.stringify(rule) !== JSON.stringify(segment.rules)) changes.rules = rule
+  if (canonicalRule(rule) !== canonicalRule(segment.rules)) changes.rules = rule
   return changes
 }
 
