@@ -9,7 +9,8 @@ import type { SegmentRule } from "../../../src/modules/segments/rules/rule"
 
 jest.setTimeout(240 * 1000)
 
-const NOW = new Date("2026-06-01T00:00:00Z")
+// Midday, so orders fall inside their days and whole-day date comparisons differ from instant ones.
+const NOW = new Date("2026-06-01T12:00:00Z")
 const ago = (days: number) => daysBefore(NOW, days)
 
 /**
@@ -115,6 +116,9 @@ const CASES: [string, unknown, string[]][] = [
   ["average_order_value exists", c("average_order_value", "exists", false), ["cus_cai"]],
   ["first_order_at lt", c("first_order_at", "lt", ago(100).toISOString()), ["cus_ann", "cus_dee"]],
   ["first_order_at between dates", c("first_order_at", "between", ["2025-01-01", ago(150).toISOString()]), ["cus_ann", "cus_dee"]],
+  ["last_order_at between bare dates takes in whole days", c("last_order_at", "between", [ago(10).toISOString().slice(0, 10), ago(10).toISOString().slice(0, 10)]), ["cus_ann"]],
+  ["last_order_at lte a bare date takes in that day", c("last_order_at", "lte", ago(60).toISOString().slice(0, 10)), ["cus_bob", "cus_dee"]],
+  ["last_order_at gt a bare date starts the next day", c("last_order_at", "gt", ago(10).toISOString().slice(0, 10)), []],
   ["last_order_at within_days", c("last_order_at", "within_days", 30), ["cus_ann"]],
   ["last_order_at exists false", c("last_order_at", "exists", false), ["cus_cai"]],
   ["days_since_last_order gte", c("days_since_last_order", "gte", 60), ["cus_bob", "cus_dee"]],

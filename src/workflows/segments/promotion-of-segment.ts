@@ -48,7 +48,8 @@ export function promotionOfSegment(segment: SegmentDTO & { customer_group_id: st
   if (input.limit_per_customer || input.starts_at || input.ends_at) {
     promotion.campaign = {
       name: `${segment.name}: ${input.code}`,
-      campaign_identifier: `crm-segment-${input.code}`.toLowerCase(),
+      // Unique per promotion: the segment and the code as given (codes differing in case are different codes).
+      campaign_identifier: `crm-segment:${segment.id}:${input.code}`,
       description: `Created from the segment "${segment.name}"`,
       starts_at: input.starts_at ? new Date(input.starts_at) : undefined,
       ends_at: input.ends_at ? new Date(input.ends_at) : undefined,

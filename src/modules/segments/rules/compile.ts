@@ -96,11 +96,52 @@ const CAST: Record<Exclude<FieldType, "bought">, string> = {
   boolean: "boolean",
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A date value's bound: a bare date (YYYY-MM-DD) is the whole UTC day, so its end is the next day's start. */
+const dayStart = (value: string) => new Date(value)
+const dayEnd = (value: string) => (DATE_ONLY.test(value) ? new Date(new Date(value).getTime() + DAY_MS) : null)
+
+/**
+ * Dates compare as instants bound as Date values (never cast from text in the
+ * session's time zone); a bare date is its whole UTC day, so "after 5 May"
+ * starts on 6 May and "on or before 5 May" takes in all of it.
+ */
+function dateComparisonSql(condition: SegmentCondition, expression: string, q: SqlBuilder): string | null {
+  const at = (value: Date) => q.bind(value, "timestamptz")
+  const value = String(condition.value)
+  switch (condition.op) {
+    case "gt": {
+      const end = dayEnd(value)
+      return end ? `${expression} >= ${at(end)}` : `${expression} > ${at(dayStart(value))}`
+    }
+    case "gte":
+      return `${expression} >= ${at(dayStart(value))}`
+    case "lt":
+      return `${expression} < ${at(dayStart(value))}`
+    case "lte": {
+      const end = dayEnd(value)
+      return end ? `${expression} < ${at(end)}` : `${expression} <= ${at(dayStart(value))}`
+    }
+    case "between": {
+      const [from, to] = (condition.value as string[]).map(String)
+      const end = dayEnd(to)
+      return `(${expression} >= ${at(dayStart(from))} AND ${expression} ${end ? "<" : "<="} ${at(end ?? dayStart(to))})`
+    }
+    default:
+      return null
+  }
+}
+
 function comparisonSql(condition: SegmentCondition, q: SqlBuilder, now: Date): string {
   const definition = fieldDefinition(condition.field)
   const expression = expressionOf(condition.field as Exclude<SegmentField, `bought_${string}`>, q, now)
   const cast = CAST[definition.type as Exclude<FieldType, "bought">]
   const value = condition.value as Knex.Value
+  const byDay = definition.type === "date" ? dateComparisonSql(condition, expression, q) : null
+  if (byDay) {
+    return byDay
+  }
   switch (condition.op) {
     case "eq":
       return `${expression} = ${q.bind(value, cast)}`
