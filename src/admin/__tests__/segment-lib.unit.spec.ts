@@ -117,6 +117,9 @@ describe("the segment rule helpers", () => {
     expect(defaultValue(field("order_count"), "between", today)).toEqual(["0", "100"])
     expect(defaultValue(field("order_count"), "in", today)).toEqual([])
     expect(defaultValue(field("order_count"), "exists", today)).toBe(true)
+    // A field with a range starts inside it (an RFM score of 0 would be a 400).
+    expect(defaultValue({ ...field("order_count"), min: 1, max: 5 }, "gte", today)).toBe("1")
+    expect(defaultValue({ ...field("order_count"), min: 1, max: 5 }, "between", today)).toEqual(["1", "5"])
     expect(defaultValue(field("last_order_at"), "gt", today)).toBe("2026-03-01")
     expect(defaultValue(field("last_order_at"), "between", today)).toEqual(["2026-03-01", "2026-03-31"])
     expect(defaultValue(field("last_order_at"), "within_days", today)).toBe("30")

@@ -26,6 +26,9 @@ export type SegmentFieldInfo = {
   type: string
   ops: string[]
   nullable: boolean
+  /** The field's range, when it has one (counts from 0, RFM scores 1-5, NPS 0-10). */
+  min?: number
+  max?: number
   values?: { value: string; label: string }[]
 }
 
@@ -209,9 +212,9 @@ export const defaultValue = (info: SegmentFieldInfo, op: SegmentOp, today: Date)
     case "boolean":
       return true
     case "number":
-      return "0"
+      return String(info.min ?? 0)
     case "number_pair":
-      return ["0", "100"]
+      return [String(info.min ?? 0), String(info.max ?? 100)]
     case "days":
       return "30"
     case "date":
