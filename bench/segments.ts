@@ -12,9 +12,7 @@
  *    same again (steady state: writes nothing). The stored scores must equal
  *    the baseline's for every customer.
  * 2. A 3-condition segment (SEGMENT_RULE) made with createSegmentWorkflow and
- *    refreshed with refreshSegmentWorkflow (src/workflows/segments), or, while
- *    those do not exist, with a stand-in doing what they are specified to do
- *    with the module and Medusa's linkCustomersToCustomerGroupWorkflow:
+ *    refreshed with refreshSegmentWorkflow (src/workflows/segments):
  *    - first fill: members and the customer group from nothing;
  *    - steady state: after about 1% of customers changed (new order facts:
  *      half of them join, half leave);
@@ -32,8 +30,6 @@
  *
  * The last line is machine-readable: BENCH_SEGMENTS_RESULT {...}.
  */
-import fs from "fs"
-import path from "path"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ExecArgs, ICustomerModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -41,6 +37,9 @@ import { createCustomerGroupsWorkflow, linkCustomersToCustomerGroupWorkflow } fr
 import { RFM_GROUP_GRID } from "../src/modules/segments/rfm/groups"
 import type { SegmentRule } from "../src/modules/segments/rules/rule"
 import { CrmModules } from "../src/types/modules"
+import { createSegmentWorkflow } from "../src/workflows/segments/workflows/create-segment"
+import { refreshSegmentWorkflow } from "../src/workflows/segments/workflows/refresh-segment"
+import { scoreRfmWorkflow } from "../src/workflows/segments/workflows/score-rfm"
 import { chunks, say, since } from "./lib/seed"
 
 const DAY = 24 * 60 * 60 * 1000
@@ -48,8 +47,6 @@ const DAY = 24 * 60 * 60 * 1000
 const CHANGED_SHARE = Number(process.env.BENCH_CHANGED_SHARE || 0.01)
 /** Customers of the group-sync breakdown (section 3). */
 const GROUP_SAMPLE = Number(process.env.BENCH_GROUP_SAMPLE ?? 20_000)
-/** Chunk of the stand-in's group sync (the lead's workflow has its own). */
-const STAND_IN_CHUNK = 1000
 
 const COUNTRIES = ["nl", "gb"]
 /** Frequent recent buyers from two countries: about 11% of the generated customers. */
@@ -69,31 +66,18 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
   return { seconds: since(t), result }
 }
 
-// --- The workflows under test, or their stand-in ------------------------------------
+// --- The workflows under test ---------------------------------------------------------
 
 type SegmentWorkflows = {
-  source: "workflows" | "stand-in"
   create: (input: { name: string; description?: string; rules: SegmentRule; refresh: "manual" }) => Promise<{ id: string }>
   refresh: (segmentId: string) => Promise<unknown>
 }
 
-const WORKFLOWS_DIR = path.join(__dirname, "..", "src", "workflows", "segments", "workflows")
-const workflowFile = (name: string) => path.join(WORKFLOWS_DIR, `${name}.ts`)
-
 function segmentWorkflows(container: MedusaContainer): SegmentWorkflows {
-  if (fs.existsSync(workflowFile("create-segment")) && fs.existsSync(workflowFile("refresh-segment"))) {
-    const { createSegmentWorkflow } = require(workflowFile("create-segment"))
-    const { refreshSegmentWorkflow } = require(workflowFile("refresh-segment"))
-    return {
-      source: "workflows",
-      create: async (input) => {
-        const { result } = await createSegmentWorkflow(container).run({ input })
-        return result.segment ?? result
-      },
-      refresh: async (segment_id) => (await refreshSegmentWorkflow(container).run({ input: { segment_id } })).result,
-    }
+  return {
+    create: async (input) => (await createSegmentWorkflow(container).run({ input })).result,
+    refresh: async (segment_id) => (await refreshSegmentWorkflow(container).run({ input: { segment_id } })).result,
   }
-  return { source: "stand-in", ...standIn(container) }
 }
 
 /**
@@ -120,43 +104,6 @@ function instrument(service: any, methods: string[]) {
     read: () => ({ ...seconds }),
   }
 }
-
-/**
- * What createSegmentWorkflow and refreshSegmentWorkflow are specified to do,
- * from the module's own steps: members applied in SQL, then the group's
- * difference through Medusa's linkCustomersToCustomerGroupWorkflow in chunks.
- */
-function standIn(container: MedusaContainer) {
-  const segments: any = container.resolve(CrmModules.SEGMENTS)
-  const link = (id: string, change: { add?: string[]; remove?: string[] }) =>
-    linkCustomersToCustomerGroupWorkflow(container).run({ input: { id, ...change } })
-  const refresh = async (segmentId: string) => {
-    const segment = await segments.retrieveSegment(segmentId)
-    const now = new Date()
-    const change = await segments.applySegmentMembers(segment.id, segment.rules, now)
-    const diff = await segments.segmentGroupDifference(segment.id, segment.customer_group_id)
-    for (const add of chunks(diff.add, STAND_IN_CHUNK)) await link(segment.customer_group_id, { add })
-    for (const remove of chunks(diff.remove, STAND_IN_CHUNK)) await link(segment.customer_group_id, { remove })
-    await segments.updateSegments({
-      id: segment.id,
-      member_count: change.member_count,
-      refreshed_at: now,
-      last_joined: change.joined.length,
-      last_left: change.left.length,
-    })
-    return { joined: change.joined.length, left: change.left.length }
-  }
-  const create: SegmentWorkflows["create"] = async ({ name, description, rules, refresh: mode }) => {
-    const [segment] = await segments.createSegments([{ name, description, rules, refresh: mode }])
-    const { result } = await createCustomerGroupsWorkflow(container).run({ input: { customersData: [{ name: `Segment: ${name}` }] } })
-    await segments.updateSegments({ id: segment.id, customer_group_id: result[0].id })
-    await refresh(segment.id)
-    return segment
-  }
-  return { create, refresh }
-}
-
-// --- 1. RFM ---------------------------------------------------------------------------
 
 /**
  * The RFM scores written by hand: each customer's last order, orders and net
@@ -190,28 +137,12 @@ async function rfmBaseline<T>(knex: Knex, asOf: Date, inside: (trx: Knex.Transac
   })
 }
 
-/**
- * RFM scoring as the store runs it: the workflow crm-score-rfm when it
- * exists (src/workflows/segments/workflows), else the module's scoreRfm.
- */
-function rfmScorer(container: MedusaContainer): { source: string; score: (asOf: Date) => Promise<any> } {
-  const segments: any = container.resolve(CrmModules.SEGMENTS)
-  const file = fs.existsSync(WORKFLOWS_DIR)
-    ? fs.readdirSync(WORKFLOWS_DIR).find((name) => name.endsWith(".ts") && fs.readFileSync(path.join(WORKFLOWS_DIR, name), "utf8").includes(`"crm-score-rfm"`))
-    : undefined
-  if (file) {
-    const exported = require(path.join(WORKFLOWS_DIR, file))
-    const [name, workflow] = Object.entries(exported).find(([key]) => key.endsWith("Workflow")) as [string, any]
-    return {
-      source: `${name} (crm-score-rfm)`,
-      score: async (asOf) => (await workflow(container).run({ input: { as_of: asOf } })).result,
-    }
-  }
-  return { source: "scoreRfm of the segments module", score: (asOf) => segments.scoreRfm(asOf) }
-}
+/** RFM scoring as the store runs it: the workflow crm-score-rfm. */
+const scoreRfm = (container: MedusaContainer, asOf: Date) =>
+  scoreRfmWorkflow(container).run({ input: { as_of: asOf } }).then(({ result }) => result)
 
 async function rfmBenchmark(knex: Knex, container: MedusaContainer, asOf: Date) {
-  const scorer = rfmScorer(container)
+  const scorer = { source: "scoreRfmWorkflow (crm-score-rfm)", score: (asOf: Date) => scoreRfm(container, asOf) }
   say(`RFM scoring through ${scorer.source}`)
   const baselineRuns: number[] = []
   const before = await rfmBaseline(knex, asOf, async (trx) => (await trx.raw(`SELECT count(*)::int AS n FROM bench_rfm_baseline`)).rows[0].n)
@@ -443,7 +374,7 @@ async function segmentBenchmark(knex: Knex, container: MedusaContainer, customer
   const segments: any = container.resolve(CrmModules.SEGMENTS)
   const timing = instrument(segments, ["applySegmentMembers", "segmentGroupDifference"])
   const workflows = segmentWorkflows(container)
-  say(`segment refresh through ${workflows.source === "workflows" ? "createSegmentWorkflow / refreshSegmentWorkflow" : "a stand-in (the workflows do not exist yet)"}`)
+  say(`segment refresh through createSegmentWorkflow / refreshSegmentWorkflow`)
 
   // The twins of the baseline: a segment id (members only) and a customer group.
   await knex.raw(`INSERT INTO customer_group (id, name, created_at, updated_at) VALUES (?, 'Bench baseline', now(), now())`, [BASELINE_GROUP_ID])
@@ -523,7 +454,7 @@ async function segmentBenchmark(knex: Knex, container: MedusaContainer, customer
   await measure("unchanged data")
 
   return {
-    source: workflows.source,
+    source: "workflows",
     rule: SEGMENT_RULE,
     customers,
     preview: { count: preview.result.count, seconds: preview.seconds },
