@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Input, Select, Skeleton, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Skeleton, Text, Textarea, toast } from "@medusajs/ui"
 import { useMemo, useReducer, useRef, useState, type FormEvent } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCreateSegment, useSegmentFields, useUpdateSegment } from "../hooks/segments"
@@ -8,7 +8,6 @@ import {
   SEGMENT_REFRESH_OPTIONS,
   countConditions,
   draftToRule,
-  isRefreshMode,
   refreshModeLabel,
   ruleReducer,
   ruleToDraft,
@@ -20,6 +19,7 @@ import {
 } from "../lib/segments"
 import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { SelectField } from "./select-field"
 import { LoadError } from "./load-error"
 import { SegmentPreview } from "./segment-preview"
 import { SegmentRuleBuilder } from "./segment-rule-builder"
@@ -104,20 +104,16 @@ export const SegmentEditor = ({ segment, i18n }: { segment: AdminSegment | null;
               onChange={(event) => set("name", event.target.value)}
             />
           </FormField>
-          <FormField id="crm-segment-refresh" label={t("segmentForm.refresh")} hint={t("segmentForm.refreshHint")}>
-            <Select value={form.refresh} disabled={isPending} onValueChange={(next) => isRefreshMode(next) && set("refresh", next)}>
-              <Select.Trigger id="crm-segment-refresh" aria-describedby="crm-segment-refresh-hint">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {SEGMENT_REFRESH_OPTIONS.map((mode) => (
-                  <Select.Item key={mode} value={mode}>
-                    {refreshModeLabel(mode, t)}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </FormField>
+          <SelectField
+            id="crm-segment-refresh"
+            label={t("segmentForm.refresh")}
+            hint={t("segmentForm.refreshHint")}
+            value={form.refresh}
+            options={SEGMENT_REFRESH_OPTIONS}
+            optionLabel={(mode) => refreshModeLabel(mode, t)}
+            disabled={isPending}
+            onChange={(mode) => set("refresh", mode)}
+          />
           <FormField
             id="crm-segment-description"
             label={t("segmentForm.description")}

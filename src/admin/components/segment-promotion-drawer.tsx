@@ -8,6 +8,7 @@ import { newPromotionForm, validatePromotionForm, type AdminSegment, type Promot
 import { DrawerFormFooter } from "./drawer-form-footer"
 import { FailureAlert } from "./failure-alert"
 import { FormField } from "./form-field"
+import { SelectField } from "./select-field"
 import { SwitchField } from "./switch-field"
 
 const FORM_ID = "crm-segment-promotion-form"
@@ -117,17 +118,15 @@ const PromotionFormBody = ({
             onChange={(checked) => set("is_automatic", checked)}
           />
           <div className="grid grid-cols-2 gap-4">
-            <FormField id="crm-promotion-type" label={t("segmentPromotion.type")}>
-              <Select value={form.type} disabled={isPending} onValueChange={(next) => set("type", next === "fixed" ? "fixed" : "percentage")}>
-                <Select.Trigger id="crm-promotion-type">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="percentage">{t("segmentPromotion.percentage")}</Select.Item>
-                  <Select.Item value="fixed">{t("segmentPromotion.fixed")}</Select.Item>
-                </Select.Content>
-              </Select>
-            </FormField>
+            <SelectField
+              id="crm-promotion-type"
+              label={t("segmentPromotion.type")}
+              value={form.type}
+              options={["percentage", "fixed"] as const}
+              optionLabel={(type) => t(type === "fixed" ? "segmentPromotion.fixed" : "segmentPromotion.percentage")}
+              disabled={isPending}
+              onChange={(type) => set("type", type)}
+            />
             <FormField
               id="crm-promotion-value"
               label={form.type === "percentage" ? t("segmentPromotion.percentValue") : t("segmentPromotion.amountValue")}
@@ -161,21 +160,15 @@ const PromotionFormBody = ({
                 </Select>
               </FormField>
             ) : null}
-            <FormField id="crm-promotion-target" label={t("segmentPromotion.target")}>
-              <Select
-                value={form.target_type}
-                disabled={isPending}
-                onValueChange={(next) => set("target_type", next === "items" ? "items" : "order")}
-              >
-                <Select.Trigger id="crm-promotion-target">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="order">{t("segmentPromotion.targetOrder")}</Select.Item>
-                  <Select.Item value="items">{t("segmentPromotion.targetItems")}</Select.Item>
-                </Select.Content>
-              </Select>
-            </FormField>
+            <SelectField
+              id="crm-promotion-target"
+              label={t("segmentPromotion.target")}
+              value={form.target_type}
+              options={["order", "items"] as const}
+              optionLabel={(target) => t(target === "items" ? "segmentPromotion.targetItems" : "segmentPromotion.targetOrder")}
+              disabled={isPending}
+              onChange={(target) => set("target_type", target)}
+            />
             <FormField
               id="crm-promotion-limit"
               label={t("segmentPromotion.limit")}
@@ -195,17 +188,15 @@ const PromotionFormBody = ({
                 onChange={(event) => set("limit_per_customer", event.target.value)}
               />
             </FormField>
-            <FormField id="crm-promotion-status" label={t("segmentPromotion.status")}>
-              <Select value={form.status} disabled={isPending} onValueChange={(next) => set("status", next === "active" ? "active" : "draft")}>
-                <Select.Trigger id="crm-promotion-status">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="draft">{t("segmentPromotion.draft")}</Select.Item>
-                  <Select.Item value="active">{t("segmentPromotion.active")}</Select.Item>
-                </Select.Content>
-              </Select>
-            </FormField>
+            <SelectField
+              id="crm-promotion-status"
+              label={t("segmentPromotion.status")}
+              value={form.status}
+              options={["draft", "active"] as const}
+              optionLabel={(status) => t(status === "active" ? "segmentPromotion.active" : "segmentPromotion.draft")}
+              disabled={isPending}
+              onChange={(status) => set("status", status)}
+            />
           </div>
           {error ? <FailureAlert title={t("segmentPromotion.failed")} message={error.message} /> : null}
         </form>

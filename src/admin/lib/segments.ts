@@ -73,8 +73,6 @@ export const SEGMENT_LIMITS = { depth: 5, conditions: 50, name: 255, description
 
 export const isGroupRule = (rule: SegmentRule): rule is { all: SegmentRule[] } | { any: SegmentRule[] } =>
   "all" in rule || "any" in rule
-export const isRefreshMode = (value: unknown): value is SegmentRefreshMode =>
-  (SEGMENT_REFRESH_OPTIONS as readonly unknown[]).includes(value)
 const isOp = (value: unknown): value is SegmentOp => (SEGMENT_OPS as readonly unknown[]).includes(value)
 
 // ---------------------------------------------------------------------------
