@@ -1,10 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { linkCustomersToCustomerGroupWorkflow } from "@medusajs/medusa/core-flows"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { groupDiff, GroupLinkChange } from "../../../modules/loyalty/tiers/group-diff"
 import { CrmModules } from "../../../types/modules"
+import { applyGroupLinkChanges, oppositeGroupLinkChange } from "../../customer-groups/apply-group-link-changes"
 
 export const syncTierGroupsStepId = "crm-sync-tier-groups"
 
@@ -13,7 +12,7 @@ export const syncTierGroupsStepId = "crm-sync-tier-groups"
  * customer in their tier's group and in no other tier group. Reads the
  * accounts and the current memberships of those customers (two queries),
  * then applies only the difference through Medusa's
- * `linkCustomersToCustomerGroupWorkflow`, one run per group touched.
+ * `linkCustomersToCustomerGroupWorkflow` (applyGroupLinkChanges).
  * Compensation applies the opposite difference.
  */
 export const syncTierGroupsStep = createStep(
@@ -46,7 +45,7 @@ export const syncTierGroupsStep = createStep(
       wanted,
       memberships.map((m) => ({ customer_id: m.customer_id, group_id: m.customer_group_id }))
     )
-    await applyGroupChanges(container, changes)
+    await applyGroupLinkChanges(container, changes)
     return new StepResponse(
       {
         added: changes.reduce((n, c) => n + c.add.length, 0),
@@ -56,19 +55,6 @@ export const syncTierGroupsStep = createStep(
     )
   },
   async (changes: GroupLinkChange[] | undefined, { container }) => {
-    await applyGroupChanges(
-      container,
-      (changes ?? []).map((change) => ({ group_id: change.group_id, add: change.remove, remove: change.add }))
-    )
+    await applyGroupLinkChanges(container, (changes ?? []).map(oppositeGroupLinkChange))
   }
 )
-
-async function applyGroupChanges(container: MedusaContainer, changes: GroupLinkChange[]) {
-  for (const change of changes) {
-    if (change.add.length || change.remove.length) {
-      await linkCustomersToCustomerGroupWorkflow(container).run({
-        input: { id: change.group_id, add: change.add, remove: change.remove },
-      })
-    }
-  }
-}
