@@ -43,7 +43,10 @@ class SegmentsModuleService extends MedusaService({ Segment, RfmRun }) {
     return { count: rows[0]?.count ?? 0, sample_ids: rows.map((row: { customer_id: string }) => row.customer_id) }
   }
 
-  /** Brings the members in line with the rule at `now` (see members.ts). */
+  /**
+   * Brings the members in line with the rule at `now` (see members.ts). One
+   * refresh of a segment at a time is the refresh workflow's lock.
+   */
   @InjectTransactionManager()
   async applySegmentMembers(
     segmentId: string,
@@ -51,10 +54,7 @@ class SegmentsModuleService extends MedusaService({ Segment, RfmRun }) {
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<MemberChange> {
-    const knex = knexOf(sharedContext)
-    // One refresh of a segment at a time: a second waits for the first.
-    await knex.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`crm_segment:${segmentId}`])
-    return await applySegmentMembers(knex, segmentId, compileSegmentRule(rule, now), now)
+    return await applySegmentMembers(knexOf(sharedContext), segmentId, compileSegmentRule(rule, now), now)
   }
 
   @InjectTransactionManager()
