@@ -5,6 +5,8 @@ const testMatchByType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  // Real server and worker processes on Redis: `npm run test:scale`, never part of `npm test`.
+  scale: ["**/integration-tests/scale/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE || "unit"
@@ -29,5 +31,5 @@ module.exports = {
     type === "integration:modules" ? ["/node_modules/", "\\.unit\\.spec\\."] : ["/node_modules/"],
   testMatch: testMatchByType[type],
   setupFiles: ["./integration-tests/setup.js"],
-  testTimeout: 120000,
+  testTimeout: type === "scale" ? 600000 : 120000,
 }
