@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
 
@@ -8,20 +9,19 @@ const BATCH = 500
  * is due. Each lot is activated once (`activate:{lot_id}`), so overlapping
  * runs and delivery events cannot double-credit.
  */
-export default async function activateDuePointsJob(container: MedusaContainer) {
-  const now = new Date()
-  for (;;) {
-    const { result } = await activatePointsWorkflow(container).run({
-      input: { due_before: now, limit: BATCH },
-    })
-    if (result.entries.length < BATCH) {
-      break
+export default async function activateDuePointsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const now = new Date()
+    for (;;) {
+      const { result } = await activatePointsWorkflow(container).run({
+        input: { due_before: now, limit: BATCH },
+      })
+      if (result.entries.length < BATCH) {
+        break
+      }
     }
-  }
+  })
 }
 
-export const config = {
-  name: "crm-loyalty-activate-due-points",
-  // Hourly, so points vest within the hour of their date.
-  schedule: "0 * * * *",
-}
+// Hourly, so points vest within the hour of their date.
+export const config = jobConfig("crm-loyalty-activate-due-points", "0 * * * *")

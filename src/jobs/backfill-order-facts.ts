@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 /**
  * After installation: records the facts of the orders the store already had,
@@ -8,16 +9,15 @@ import { backfillOrderFacts } from "../workflows/order-facts/run-backfill"
  * Once finished it does nothing (one cursor read). `npx medusa exec
  * ./src/scripts/backfill-order-facts.ts` does the same in one go.
  */
-export default async function backfillOrderFactsJob(container: MedusaContainer) {
-  const { orders, done } = await backfillOrderFacts(container, { max_pages: 40 })
-  if (orders > 0) {
-    container
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .info(`CRM order facts back-fill: ${orders} orders recorded${done ? ", finished" : ", continuing"}`)
-  }
+export default async function backfillOrderFactsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const { orders, done } = await backfillOrderFacts(container, { max_pages: 40 })
+    if (orders > 0) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .info(`CRM order facts back-fill: ${orders} orders recorded${done ? ", finished" : ", continuing"}`)
+    }
+  })
 }
 
-export const config = {
-  name: "crm-order-facts-backfill",
-  schedule: "*/5 * * * *",
-}
+export const config = jobConfig("crm-order-facts-backfill", "*/5 * * * *")

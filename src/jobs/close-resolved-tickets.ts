@@ -1,20 +1,20 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { closeResolvedTicketsWorkflow } from "../workflows/tickets/workflows/close-resolved-tickets"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
 
 /** Hourly: closes tickets resolved more than `auto_close_days` ago that nobody reopened. */
-export default async function closeResolvedTicketsJob(container: MedusaContainer) {
-  const now = new Date()
-  for (;;) {
-    const { result } = await closeResolvedTicketsWorkflow(container).run({ input: { now, limit: BATCH } })
-    if (result.length < BATCH) {
-      break
+export default async function closeResolvedTicketsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const now = new Date()
+    for (;;) {
+      const { result } = await closeResolvedTicketsWorkflow(container).run({ input: { now, limit: BATCH } })
+      if (result.length < BATCH) {
+        break
+      }
     }
-  }
+  })
 }
 
-export const config = {
-  name: "crm-tickets-close-resolved",
-  schedule: "20 * * * *",
-}
+export const config = jobConfig("crm-tickets-close-resolved", "20 * * * *")

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { escalateOverdueTicketsWorkflow } from "../workflows/tickets/workflows/escalate-overdue-tickets"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
 
@@ -8,17 +9,16 @@ const BATCH = 500
  * (the UPDATE that picks a breach marks it, so overlapping runs and workers
  * cannot escalate it twice).
  */
-export default async function escalateOverdueTicketsJob(container: MedusaContainer) {
-  const now = new Date()
-  for (;;) {
-    const { result } = await escalateOverdueTicketsWorkflow(container).run({ input: { now, limit: BATCH } })
-    if (result.length < BATCH) {
-      break
+export default async function escalateOverdueTicketsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const now = new Date()
+    for (;;) {
+      const { result } = await escalateOverdueTicketsWorkflow(container).run({ input: { now, limit: BATCH } })
+      if (result.length < BATCH) {
+        break
+      }
     }
-  }
+  })
 }
 
-export const config = {
-  name: "crm-tickets-escalate-overdue",
-  schedule: "*/5 * * * *",
-}
+export const config = jobConfig("crm-tickets-escalate-overdue", "*/5 * * * *")

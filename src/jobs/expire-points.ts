@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
 import { sendExpiryRemindersWorkflow } from "../workflows/loyalty/workflows/send-expiry-reminders"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
 
@@ -9,27 +10,26 @@ const BATCH = 500
  * e-mails the reminders for points expiring soon (each once per account and
  * expiry day). Safe to re-run.
  */
-export default async function expirePointsJob(container: MedusaContainer) {
-  const now = new Date()
-  for (;;) {
-    const { result } = await expirePointsWorkflow(container).run({ input: { now, limit: BATCH } })
-    if (result.entries.length < BATCH) {
-      break
+export default async function expirePointsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const now = new Date()
+    for (;;) {
+      const { result } = await expirePointsWorkflow(container).run({ input: { now, limit: BATCH } })
+      if (result.entries.length < BATCH) {
+        break
+      }
     }
-  }
-  let after: string | undefined
-  for (;;) {
-    const { result } = await sendExpiryRemindersWorkflow(container).run({
-      input: { now, limit: BATCH, after_account_id: after },
-    })
-    if (!result.last_account_id) {
-      break
+    let after: string | undefined
+    for (;;) {
+      const { result } = await sendExpiryRemindersWorkflow(container).run({
+        input: { now, limit: BATCH, after_account_id: after },
+      })
+      if (!result.last_account_id) {
+        break
+      }
+      after = result.last_account_id
     }
-    after = result.last_account_id
-  }
+  })
 }
 
-export const config = {
-  name: "crm-loyalty-expire-points",
-  schedule: "15 2 * * *",
-}
+export const config = jobConfig("crm-loyalty-expire-points", "15 2 * * *")

@@ -2,27 +2,24 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { segmentsOf } from "../workflows/segments/steps/segments-of"
 import { refreshSegmentWorkflow } from "../workflows/segments/workflows/refresh-segment"
+import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 /**
  * Every five minutes: refreshes the hourly segments last refreshed an hour
  * ago and the daily ones a day ago, one after the other. One failing
  * segment is logged and does not stop the others.
  */
-export default async function refreshDueSegmentsJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
-  if (context?.scheduledFor && process.env.CRM_SCHEDULED_JOBS === "off") {
-    return
-  }
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const id of await segmentsOf(container).dueSegmentIds(new Date())) {
-    try {
-      await refreshSegmentWorkflow(container).run({ input: { segment_id: id } })
-    } catch (error) {
-      logger.error(`crm: refreshing segment ${id} failed: ${(error as Error)?.message ?? error}`)
+export default async function refreshDueSegmentsJob(container: MedusaContainer, context?: ScheduledJobContext) {
+  await runScheduledJob(container, context, config, async () => {
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    for (const id of await segmentsOf(container).dueSegmentIds(new Date())) {
+      try {
+        await refreshSegmentWorkflow(container).run({ input: { segment_id: id } })
+      } catch (error) {
+        logger.error(`crm: refreshing segment ${id} failed: ${(error as Error)?.message ?? error}`)
+      }
     }
-  }
+  })
 }
 
-export const config = {
-  name: "crm-segments-refresh-due",
-  schedule: "*/5 * * * *",
-}
+export const config = jobConfig("crm-segments-refresh-due", "*/5 * * * *")
