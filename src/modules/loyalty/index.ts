@@ -1,5 +1,6 @@
 import { Module } from "@medusajs/framework/utils"
 import { CrmModules } from "../../types/modules"
+import eventBusWarningLoader from "../../config/event-bus-warning-loader"
 import validateOptionsLoader from "../../config/validate-options-loader"
 import LoyaltyModuleService from "./service"
 
@@ -7,7 +8,7 @@ export const LOYALTY_MODULE = CrmModules.LOYALTY
 
 export default Module(LOYALTY_MODULE, {
   service: LoyaltyModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validateOptionsLoader, eventBusWarningLoader],
 })
 
 export { LoyaltyModuleService }
