@@ -90,7 +90,7 @@ async function main() {
             NODE_ENV: "test",
             MEDUSA_DISABLE_TELEMETRY: "true",
             LOG_LEVEL: process.env.LOG_LEVEL || "error",
-            // Tests run scheduled jobs themselves, on a fixed clock (see src/jobs/send-survey-invitations.ts).
+            // Tests run scheduled jobs themselves, on a fixed clock; the scheduler's runs do nothing (src/utils/scheduled-job.ts).
             CRM_SCHEDULED_JOBS: "off",
             NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
             ...(database

@@ -107,6 +107,8 @@ export class Cluster {
       MEDUSA_ADMIN_DISABLE: "true",
       MEDUSA_DISABLE_TELEMETRY: "true",
       LOG_LEVEL: "info",
+      // Survey e-mails carry an absolute link; any host will do here.
+      MEDUSA_BACKEND_URL: "http://shop.scale.test",
       ...this.env,
       ...extra,
     }

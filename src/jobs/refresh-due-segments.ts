@@ -14,7 +14,8 @@ export default async function refreshDueSegmentsJob(container: MedusaContainer, 
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     for (const id of await segmentsOf(container).dueSegmentIds(new Date())) {
       try {
-        await refreshSegmentWorkflow(container).run({ input: { segment_id: id } })
+        const { result } = await refreshSegmentWorkflow(container).run({ input: { segment_id: id } })
+        logger.info(`crm: segment ${id} refreshed: ${result.joined} joined, ${result.left} left, ${result.segment.member_count} members`)
       } catch (error) {
         logger.error(`crm: refreshing segment ${id} failed: ${(error as Error)?.message ?? error}`)
       }
