@@ -347,7 +347,7 @@ describe("the start-up warning", () => {
     const script = path.join(cluster.logDir, "noop.js")
     fs.writeFileSync(script, "exports.default = async function run() {}\n")
     // `medusa exec` loads every module as `medusa start` does; this one on the cluster's Redis.
-    const output = cluster.medusaCommand(["exec", script], "production-boot", { NODE_ENV: "production" })
+    const output = cluster.medusaCommand(["exec", script], "production-boot", { NODE_ENV: "production", MEDUSA_WORKER_MODE: "server" })
     expect(output).toMatch(/Connection to Redis in module 'event-bus-redis' established/)
     expect(output).not.toMatch(/medusa-plugin-crm: this app runs on Medusa's in-memory event bus/)
   })
