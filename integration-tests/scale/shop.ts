@@ -6,20 +6,11 @@
 import axios, { AxiosInstance } from "axios"
 import { registerCustomer } from "../helpers/auth"
 import { useReadableHttpErrors } from "../helpers/http"
-import { completeCartThroughStore } from "../helpers/store"
+import type { ShippingFixtures } from "../helpers/shipping"
+import { completeCartThroughStore, StoreFixtures } from "../helpers/store"
 
-export type ScaleFixtures = {
-  publishableKey: string
-  regionId: string
-  salesChannelId: string
-  productId: string
-  variantId: string
-  price: number
-  locationId: string
-  shippingOptionId: string
-  adminKey: string
-  surveyId: string
-}
+/** What `seed-store.ts` prints: the HTTP tests' shop and shipping, a secret admin API key, the delivery survey. */
+export type ScaleFixtures = StoreFixtures & ShippingFixtures & { adminKey: string; surveyId: string }
 
 export type Customer = { customerId: string; headers: Record<string, string> }
 
