@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { activatePointsWorkflow } from "../workflows/loyalty/workflows/activate-points"
+import { runUntilShortBatch } from "../utils/batches"
 import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
@@ -12,14 +13,10 @@ const BATCH = 500
 export default async function activateDuePointsJob(container: MedusaContainer, context?: ScheduledJobContext) {
   await runScheduledJob(container, context, config, async () => {
     const now = new Date()
-    for (;;) {
-      const { result } = await activatePointsWorkflow(container).run({
-        input: { due_before: now, limit: BATCH },
-      })
-      if (result.entries.length < BATCH) {
-        break
-      }
-    }
+    await runUntilShortBatch(BATCH, async (limit) => {
+      const { result } = await activatePointsWorkflow(container).run({ input: { due_before: now, limit } })
+      return result.entries.length
+    })
   })
 }
 

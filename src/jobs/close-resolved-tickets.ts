@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { closeResolvedTicketsWorkflow } from "../workflows/tickets/workflows/close-resolved-tickets"
+import { runUntilShortBatch } from "../utils/batches"
 import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
@@ -8,12 +9,10 @@ const BATCH = 500
 export default async function closeResolvedTicketsJob(container: MedusaContainer, context?: ScheduledJobContext) {
   await runScheduledJob(container, context, config, async () => {
     const now = new Date()
-    for (;;) {
-      const { result } = await closeResolvedTicketsWorkflow(container).run({ input: { now, limit: BATCH } })
-      if (result.length < BATCH) {
-        break
-      }
-    }
+    await runUntilShortBatch(BATCH, async (limit) => {
+      const { result } = await closeResolvedTicketsWorkflow(container).run({ input: { now, limit } })
+      return result.length
+    })
   })
 }
 

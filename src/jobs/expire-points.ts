@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { expirePointsWorkflow } from "../workflows/loyalty/workflows/expire-points"
 import { sendExpiryRemindersWorkflow } from "../workflows/loyalty/workflows/send-expiry-reminders"
+import { runUntilShortBatch } from "../utils/batches"
 import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
@@ -13,12 +14,10 @@ const BATCH = 500
 export default async function expirePointsJob(container: MedusaContainer, context?: ScheduledJobContext) {
   await runScheduledJob(container, context, config, async () => {
     const now = new Date()
-    for (;;) {
-      const { result } = await expirePointsWorkflow(container).run({ input: { now, limit: BATCH } })
-      if (result.entries.length < BATCH) {
-        break
-      }
-    }
+    await runUntilShortBatch(BATCH, async (limit) => {
+      const { result } = await expirePointsWorkflow(container).run({ input: { now, limit } })
+      return result.entries.length
+    })
     let after: string | undefined
     for (;;) {
       const { result } = await sendExpiryRemindersWorkflow(container).run({

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { sendDueSurveyInvitationsWorkflow } from "../workflows/surveys/workflows/send-due-survey-invitations"
+import { runUntilShortBatch } from "../utils/batches"
 import { jobConfig, runScheduledJob, type ScheduledJobContext } from "../utils/scheduled-job"
 
 const BATCH = 500
@@ -12,12 +13,10 @@ const BATCH = 500
 export default async function sendSurveyInvitationsJob(container: MedusaContainer, context?: ScheduledJobContext) {
   await runScheduledJob(container, context, config, async () => {
     const now = new Date()
-    for (;;) {
-      const { result } = await sendDueSurveyInvitationsWorkflow(container).run({ input: { now, limit: BATCH } })
-      if (result.claimed < BATCH) {
-        break
-      }
-    }
+    await runUntilShortBatch(BATCH, async (limit) => {
+      const { result } = await sendDueSurveyInvitationsWorkflow(container).run({ input: { now, limit } })
+      return result.claimed
+    })
   })
 }
 
