@@ -24,14 +24,14 @@ export async function deliver(container: MedusaContainer, name: string, data: ob
 export const subscribersOf = (container: MedusaContainer, name: string) =>
   TestEventUtils.waitSubscribersExecution(name, container.resolve(Modules.EVENT_BUS), { timeout: SUBSCRIBERS_TIMEOUT_MS })
 
-/** Polls until `check` holds (subscribers run after the call that triggers them returns); fails naming what it waited for. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
+/** Polls every `everyMs` until `check` holds (subscribers run after the call that triggers them returns); fails naming what it waited for. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeout = 30_000, everyMs = 100) {
   const end = Date.now() + timeout
   while (!(await check())) {
     if (Date.now() > end) {
-      throw new Error(`Timed out waiting for ${what}`)
+      throw new Error(`Timed out after ${timeout / 1000} s waiting for ${what}`)
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
   }
 }
 

@@ -17,6 +17,8 @@ import { Client } from "pg"
 const { serverUrl } = require("../../scripts/lib/database")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { flushRedisDatabase } = require("../../scripts/lib/redis")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { waitForHealth } = require("../../scripts/lib/wait-for-health")
 
 const root = path.resolve(__dirname, "../..")
 const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
@@ -50,22 +52,6 @@ const freePort = () =>
       server.close(() => resolve(port))
     })
   })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Polls `check` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T>, what: string, timeoutMs = 120_000, everyMs = 500): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: T | undefined
-  while (Date.now() < deadline) {
-    last = await check()
-    if (last) {
-      return last
-    }
-    await sleep(everyMs)
-  }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`)
-}
 
 export class Cluster {
   readonly run = crypto.randomBytes(4).toString("hex")
@@ -190,25 +176,12 @@ export class Cluster {
     return processInfo
   }
 
-  private async waitForHealth(medusa: MedusaProcess, timeoutMs = 240_000) {
-    let gone = false
-    medusa.exited.then(() => (gone = true))
-    const deadline = Date.now() + timeoutMs
-    while (Date.now() < deadline) {
-      if (gone) {
-        throw new Error(`${medusa.name} exited before /health answered:\n${this.tail(medusa.name)}`)
-      }
-      try {
-        const response = await fetch(`${medusa.baseUrl}/health`, { signal: AbortSignal.timeout(2000) })
-        if (response.ok) {
-          return
-        }
-      } catch {
-        // not listening yet
-      }
-      await sleep(300)
+  private async waitForHealth(medusa: MedusaProcess) {
+    try {
+      await waitForHealth(medusa.baseUrl, { name: medusa.name, done: medusa.exited }, { timeoutMs: 240_000, pollMs: 300 })
+    } catch (error) {
+      throw new Error(`${(error as Error).message}:\n${this.tail(medusa.name)}`)
     }
-    throw new Error(`${medusa.name} did not answer /health within ${timeoutMs / 1000} s:\n${this.tail(medusa.name)}`)
   }
 
   get(name: string): MedusaProcess {

@@ -9,7 +9,8 @@
  */
 import fs from "fs"
 import path from "path"
-import { Cluster, eventually } from "./cluster"
+import { until } from "../helpers/events"
+import { Cluster } from "./cluster"
 import {
   adminHeaders,
   checkout,
@@ -75,7 +76,7 @@ async function placeOrders(count: number, concurrency = 8) {
 
 /** Resolves once every order has its earn entry; the orders' subscribers run in the workers. */
 async function earnedFor(orderIds: string[], timeoutMs = 180_000) {
-  await eventually(async () => (await earnEntriesOf(orderIds)).orders === orderIds.length, `earn entries of ${orderIds.length} orders`, timeoutMs)
+  await until(async () => (await earnEntriesOf(orderIds)).orders === orderIds.length, `earn entries of ${orderIds.length} orders`, timeoutMs, 500)
 }
 
 beforeAll(async () => {
@@ -133,13 +134,13 @@ describe("deliveries handled by two workers", () => {
     const delivered = customers.map((_, index) => ordersPlaced[index])
     await inPool(delivered, 6, (orderId) => fulfilAndDeliver(api, fixtures, orderId))
 
-    await eventually(async () => {
+    await until(async () => {
       const [row] = await cluster.query<{ sent: number }>(
         `SELECT count(*)::int AS sent FROM crm_survey_invitation WHERE source_id = ANY($1) AND status <> 'scheduled'`,
         [delivered]
       )
       return row.sent === delivered.length
-    }, "survey invitations of every delivery sent")
+    }, "survey invitations of every delivery sent", 120_000, 500)
 
     const invitations = await cluster.query<{ source_id: string; invitations: number }>(
       `SELECT source_id, count(*)::int AS invitations FROM crm_survey_invitation WHERE source_id = ANY($1) GROUP BY source_id`,
@@ -196,13 +197,13 @@ describe("scheduled jobs on two workers", () => {
       return data.ticket.id as string
     })
     await cluster.query(`UPDATE crm_ticket SET first_response_due_at = now() - interval '1 minute' WHERE id = ANY($1)`, [opened])
-    await eventually(async () => {
+    await until(async () => {
       const [row] = await cluster.query<{ escalated: number }>(
         `SELECT count(*)::int AS escalated FROM crm_ticket WHERE id = ANY($1) AND first_response_escalated_at IS NOT NULL`,
         [opened]
       )
       return row.escalated === opened.length
-    }, "every breach escalated", 60_000)
+    }, "every breach escalated", 60_000, 500)
     await new Promise((resolve) => setTimeout(resolve, 6_000)) // three more ticks of the job
 
     const escalations = await cluster.query<{ ticket_id: string; notes: number }>(
@@ -225,7 +226,7 @@ describe("scheduled jobs on two workers", () => {
     const refreshLines = () => cluster.linesMatching(new RegExp(`crm: segment ${segmentId} refreshed`))
     const before = refreshLines().length
     await cluster.query(`UPDATE crm_segment SET refreshed_at = now() - interval '2 hours' WHERE id = $1`, [segmentId])
-    await eventually(async () => refreshLines().length > before, "the due segment refreshed", 60_000)
+    await until(async () => refreshLines().length > before, "the due segment refreshed", 60_000, 500)
     await new Promise((resolve) => setTimeout(resolve, 8_000)) // four more ticks of the job
 
     expect(refreshLines().length - before).toBe(1)
@@ -245,7 +246,7 @@ describe("a worker killed mid-work", () => {
     const earnedInBurst = async () =>
       (await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM crm_loyalty_entry WHERE type = 'earn' AND created_at >= $1`, [burstStarted]))[0].n
     // Kill worker-1 a fifth of the way in, while the burst's events stream through both workers.
-    await eventually(async () => (await earnedInBurst()) >= BURST / 5, "the burst under way", 180_000, 100)
+    await until(async () => (await earnedInBurst()) >= BURST / 5, "the burst under way", 180_000, 100)
     const linesBefore = cluster.get("worker-1").lines.length
     await cluster.kill("worker-1")
     const earnedAtKill = await earnedInBurst()
@@ -290,7 +291,7 @@ describe("a worker killed mid-work", () => {
       (await cluster.query<{ n: number }>(`SELECT count(*)::int AS n FROM crm_loyalty_entry WHERE type = 'expire' AND source_id LIKE 'lot_exp_%'`))[0].n
 
     // The job runs every 10 s here; kill whichever worker has started it once some lots are expired.
-    await eventually(async () => startLines().length > seen && (await expireEntries()) > 0, "the expiry job under way", 60_000, 100)
+    await until(async () => startLines().length > seen && (await expireEntries()) > 0, "the expiry job under way", 60_000, 100)
     const runner = startLines()[startLines().length - 1].name
     const expiredAtKill = await expireEntries()
     await cluster.kill(runner)
@@ -298,7 +299,7 @@ describe("a worker killed mid-work", () => {
     expect(expiredAtKill).toBeLessThan(LOTS)
 
     await cluster.start(runner, "worker")
-    await eventually(async () => (await expireEntries()) === LOTS, "every lot expired", 240_000, 1_000)
+    await until(async () => (await expireEntries()) === LOTS, "every lot expired", 240_000, 1_000)
     await new Promise((resolve) => setTimeout(resolve, 12_000)) // one more run of the job
 
     const [lots] = await cluster.query<{ expired: number; left: number; twice: number }>(
@@ -330,7 +331,7 @@ describe("a subscriber failing transiently", () => {
     const orderIds = await placeOrders(20, 5)
     await earnedFor(orderIds)
     // Every order's first attempt failed (its marker is written when the fault fires) ...
-    await eventually(async () => orderIds.every((id) => fs.readdirSync(faultsDir).some((file) => file.includes(id))), "a fault for every order")
+    await until(async () => orderIds.every((id) => fs.readdirSync(faultsDir).some((file) => file.includes(id))), "a fault for every order", 120_000, 500)
     const failures = cluster.linesMatching(/crm test fault/)
     expect(failures.length).toBeGreaterThanOrEqual(orderIds.length)
     const retries = cluster.linesMatching(/subscribers of order\.placed failed\. Retrying/).length - retriesBefore
